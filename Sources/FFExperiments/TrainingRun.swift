@@ -1,0 +1,107 @@
+import FFDatasets
+import FFNumerics
+import FFRandom
+import FFResults
+import FFTraining
+
+/// One `ffanalog train` run: load data, train FF or backprop on exact
+/// digital layers, evaluate, and produce a ``TrainingResult`` and a checkpoint.
+public struct TrainingRun: Sendable {
+    /// Which learning rule.
+    public enum Algorithm: String, Sendable, Codable, CaseIterable {
+        /// Supervised Forward-Forward.
+        case ff
+        /// Backprop MLP.
+        case bp
+    }
+
+    /// Which learning rule.
+    public var algorithm: Algorithm
+    /// FF configuration (used when `algorithm == .ff`).
+    public var ff: FFConfiguration
+    /// Backprop configuration (used when `algorithm == .bp`).
+    public var bp: BPConfiguration
+    /// The recipe the configuration came from, if any.
+    public var recipe: Recipe?
+    /// The seed.
+    public var seed: UInt64
+    /// Training examples measured for the reported train accuracy.
+    public var trainAccuracyExamples: Int
+
+    /// Creates a run.
+    /// - Parameters:
+    ///   - algorithm: FF or BP.
+    ///   - ff: FF configuration.
+    ///   - bp: Backprop configuration.
+    ///   - recipe: Recipe the configuration came from.
+    ///   - seed: The seed.
+    ///   - trainAccuracyExamples: How many training examples to measure train accuracy on.
+    public init(algorithm: Algorithm, ff: FFConfiguration, bp: BPConfiguration, recipe: Recipe?, seed: UInt64,
+                trainAccuracyExamples: Int = 10_000) {
+        self.algorithm = algorithm
+        self.ff = ff
+        self.bp = bp
+        self.recipe = recipe
+        self.seed = seed
+        self.trainAccuracyExamples = trainAccuracyExamples
+    }
+
+    /// Trains and evaluates on `dataset`.
+    /// - Parameters:
+    ///   - dataset: The loaded dataset.
+    ///   - progress: Receives training progress.
+    /// - Returns: The result record and a checkpoint of the trained model.
+    public func run(on dataset: LabeledDataset, progress: ProgressHandler = { _ in }) throws -> (TrainingResult, Checkpoint) {
+        let started = WallClock.seconds()
+        let standardization = algorithm == .ff ? ff.pixelStandardization : bp.pixelStandardization
+        let examplesLimit = algorithm == .ff ? ff.trainingExamples : bp.trainingExamples
+        let train = Examples(dataset.train).prefix(examplesLimit).standardized(standardization)
+        let test = Examples(dataset.test).standardized(standardization)
+        let random = RandomGenerator(seed: seed)
+        let trainProbe = train.prefix(trainAccuracyExamples)
+
+        var history: [EpochRecord]
+        var testAccuracy: Double, testReadout: Double? = nil
+        var trainAccuracy: Double, trainReadout: Double? = nil
+        let checkpoint: Checkpoint
+        switch algorithm {
+        case .ff:
+            let network = FFNetwork(configuration: ff, inputSize: train.images.columns, random: random)
+            history = try FFTrainer(network: network, seed: seed).fit(train: train, test: test, progress: progress)
+            testAccuracy = history.last?.testAccuracy ?? test.accuracy(of: network.predictByGoodness(test.images))
+            testReadout = history.last?.testAccuracyReadout
+            trainAccuracy = trainProbe.accuracy(of: network.predictByGoodness(trainProbe.images))
+            trainReadout = network.predictByReadout(trainProbe.images).map(trainProbe.accuracy(of:))
+            checkpoint = Checkpoint(network: network, dataset: dataset.name.rawValue, seed: seed)
+        case .bp:
+            let network = BPNetwork(configuration: bp, inputSize: train.images.columns, random: random)
+            history = try BPTrainer(network: network, seed: seed).fit(train: train, test: test, progress: progress)
+            testAccuracy = history.last?.testAccuracy ?? test.accuracy(of: network.predict(test.images))
+            trainAccuracy = trainProbe.accuracy(of: network.predict(trainProbe.images))
+            checkpoint = Checkpoint(network: network, dataset: dataset.name.rawValue, seed: seed)
+        }
+        let isFF = algorithm == .ff
+        let result = TrainingResult(
+            ffanalogVersion: FFAnalogVersion.current, algorithm: algorithm.rawValue, recipe: recipe?.rawValue,
+            dataset: dataset.name.rawValue, dataDirectory: dataset.directory,
+            dataVerified: dataset.verification.allVerified, dataWarnings: dataset.verification.warnings,
+            hidden: isFF ? ff.hiddenSizes : bp.hiddenSizes, epochs: isFF ? ff.epochs : bp.epochs,
+            batchSize: isFF ? ff.batchSize : bp.batchSize, learningRate: isFF ? ff.learningRate : bp.learningRate,
+            optimizer: (isFF ? ff.optimizer : bp.optimizer).kind.rawValue, seed: seed,
+            threads: BLAS.threadCount, blas: BLAS.configuration,
+            trainExamples: train.count, testExamples: test.count,
+            testAccuracy: testAccuracy, testAccuracyReadout: testReadout,
+            trainAccuracy: trainAccuracy, trainAccuracyReadout: trainReadout,
+            trainAccuracyExamples: trainProbe.count,
+            trainSeconds: history.reduce(0) { $0 + $1.seconds }, totalSeconds: WallClock.seconds() - started,
+            history: history, ffConfiguration: isFF ? ff : nil, bpConfiguration: isFF ? nil : bp)
+        return (result, checkpoint)
+    }
+}
+
+extension Examples {
+    /// The examples of a dataset split.
+    public init(_ split: DatasetSplit) {
+        self.init(images: split.images, labels: split.labels)
+    }
+}

@@ -1,0 +1,79 @@
+/// Elementwise arithmetic over the contiguous buffer, in place.
+extension Matrix {
+    /// Multiplies every element by `factor`.
+    public mutating func scale(by factor: Float) {
+        withUnsafeMutableBufferPointer { b in
+            for i in b.indices { b[i] *= factor }
+        }
+    }
+
+    /// `self += alpha · other`, elementwise.
+    /// - Parameters:
+    ///   - other: A matrix of the same shape.
+    ///   - alpha: Scale applied to `other`.
+    public mutating func add(_ other: Matrix, scaledBy alpha: Float = 1) {
+        precondition(rows == other.rows && columns == other.columns, "add: shapes differ")
+        other.withUnsafeBufferPointer { o in
+            withUnsafeMutableBufferPointer { b in
+                for i in b.indices { b[i] += alpha * o[i] }
+            }
+        }
+    }
+
+    /// `self ⊙= other`, elementwise.
+    /// - Parameter other: A matrix of the same shape.
+    public mutating func multiply(by other: Matrix) {
+        precondition(rows == other.rows && columns == other.columns, "multiply: shapes differ")
+        other.withUnsafeBufferPointer { o in
+            withUnsafeMutableBufferPointer { b in
+                for i in b.indices { b[i] *= o[i] }
+            }
+        }
+    }
+
+    /// Adds `vector` to every row (bias broadcast).
+    /// - Parameter vector: One value per column.
+    public mutating func addToEachRow(_ vector: [Float]) {
+        precondition(vector.count == columns, "addToEachRow: vector has \(vector.count) values, expected \(columns)")
+        let (r, c) = (rows, columns)
+        vector.withUnsafeBufferPointer { v in
+            withUnsafeMutableBufferPointer { b in
+                var offset = 0
+                for _ in 0..<r {
+                    for j in 0..<c { b[offset + j] += v[j] }
+                    offset += c
+                }
+            }
+        }
+    }
+
+    /// Sums each column over all rows, writing one value per column.
+    /// - Parameters:
+    ///   - result: Receives `columns` sums (resized as needed).
+    ///   - alpha: Scale applied to the sums.
+    public func columnSums(into result: inout [Float], scaledBy alpha: Float = 1) {
+        if result.count != columns { result = [Float](repeating: 0, count: columns) }
+        let c = columns
+        result.withUnsafeMutableBufferPointer { r in
+            r.update(repeating: 0)
+            withUnsafeBufferPointer { b in
+                var offset = 0
+                for _ in 0..<rows {
+                    for j in 0..<c { r[j] += b[offset + j] }
+                    offset += c
+                }
+            }
+            if alpha != 1 { for j in 0..<c { r[j] *= alpha } }
+        }
+    }
+
+    /// The largest absolute element, or 0 for an empty matrix.
+    public var maxAbsoluteValue: Float {
+        withUnsafeBufferPointer { b in b.reduce(0) { Swift.max($0, abs($1)) } }
+    }
+
+    /// Whether every element is finite (no NaN or infinity).
+    public var isFinite: Bool {
+        withUnsafeBufferPointer { b in b.allSatisfy { $0.isFinite } }
+    }
+}

@@ -1,0 +1,218 @@
+import FFNumerics
+import FFRandom
+
+/// A stack of Forward-Forward layers running on ``LayerExecutor``s, with the
+/// trainer's own record of the parameters it has written to them.
+///
+/// The network predicts in two ways: by goodness (the label whose overlay
+/// makes the summed goodness largest) and by a linear readout of the
+/// normalised activities for the neutral label.
+public final class FFNetwork {
+    /// The run's configuration.
+    public let configuration: FFConfiguration
+    /// Number of input pixels.
+    public let inputSize: Int
+    /// Where each layer computes.
+    public let executors: [any LayerExecutor]
+    /// The parameters the trainer intends each layer to hold: everything it
+    /// has programmed, plus every increment it has written.
+    public internal(set) var parameters: [LayerParameters]
+    /// The FF objective of each layer.
+    public internal(set) var objectives: [any GoodnessFunction]
+    /// The readout classifier, if trained.
+    public internal(set) var readout: LinearReadout?
+
+    /// Creates a network and programs its executors with initial parameters.
+    /// - Parameters:
+    ///   - configuration: The run's configuration.
+    ///   - inputSize: Number of input pixels.
+    ///   - random: Source of the initial weights (its `"init"` stream is used).
+    ///   - makeExecutor: Makes the executor of layer `index` with the given
+    ///     input and output sizes; defaults to exact ``DigitalLayer``s.
+    public init(
+        configuration: FFConfiguration, inputSize: Int, random: RandomGenerator,
+        makeExecutor: ((_ index: Int, _ inputSize: Int, _ outputSize: Int) -> any LayerExecutor)? = nil
+    ) {
+        self.configuration = configuration
+        self.inputSize = inputSize
+        let initRandom = random.derived(stream: "init")
+        var sizes = [inputSize]
+        sizes.append(contentsOf: configuration.hiddenSizes)
+        var params = [LayerParameters]()
+        var execs = [any LayerExecutor]()
+        for l in 0..<configuration.hiddenSizes.count {
+            let p = LayerParameters(inputSize: sizes[l], outputSize: sizes[l + 1],
+                                    initialization: configuration.initialization, random: initRandom)
+            let e = makeExecutor?(l, sizes[l], sizes[l + 1])
+                ?? DigitalLayer(parameters: p, activation: .relu)
+            e.program(p)
+            params.append(p)
+            execs.append(e)
+        }
+        parameters = params
+        executors = execs
+        let objective = configuration.goodness.make()
+        objectives = Array(repeating: objective, count: params.count)
+        if configuration.readout {
+            readout = LinearReadout(features: readoutFeatureCount, classes: configuration.overlay.classes,
+                                    optimizer: readoutOptimizer, random: random.derived(stream: "readout"))
+        }
+    }
+
+    /// Creates a network from saved parameters on exact digital executors.
+    /// - Parameters:
+    ///   - configuration: The configuration it was trained with.
+    ///   - inputSize: Number of input pixels.
+    ///   - parameters: Every layer's parameters.
+    ///   - readout: The readout's parameters, if any.
+    public init(configuration: FFConfiguration, inputSize: Int, parameters: [LayerParameters], readout: LayerParameters?) {
+        self.configuration = configuration
+        self.inputSize = inputSize
+        self.parameters = parameters
+        executors = parameters.map { DigitalLayer(parameters: $0, activation: .relu) }
+        objectives = Array(repeating: configuration.goodness.make(), count: parameters.count)
+        self.readout = nil
+        if let readout {
+            self.readout = LinearReadout(parameters: readout, optimizer: readoutOptimizer)
+        }
+    }
+
+    /// Number of layers.
+    public var layerCount: Int { executors.count }
+
+    /// The layers whose normalised activities feed the readout: 2..N, or the
+    /// only layer of a one-layer network.
+    public var readoutLayers: Range<Int> { layerCount > 1 ? 1..<layerCount : 0..<layerCount }
+
+    var readoutFeatureCount: Int { readoutLayers.reduce(0) { $0 + configuration.hiddenSizes[$1] } }
+
+    var readoutOptimizer: OptimizerConfiguration {
+        var o = configuration.optimizer
+        o.weightDecay = configuration.readoutWeightDecay
+        return o
+    }
+
+    // MARK: Building inputs
+
+    /// Copies `images`, overlays labels and applies the input normalisation.
+    /// - Parameters:
+    ///   - images: `batch × pixels` images.
+    ///   - label: What to overlay.
+    ///   - result: Receives the layer-1 input.
+    func makeInput(_ images: Matrix, label: OverlayLabel, into result: inout Matrix) {
+        result = images
+        switch label {
+        case .labels(let labels): configuration.overlay.apply(to: &result, labels: labels)
+        case .single(let c): configuration.overlay.apply(to: &result, label: c)
+        case .neutral: configuration.overlay.applyNeutral(to: &result)
+        }
+        if configuration.normalizeInput {
+            result.normalizeRows(configuration.normalization, epsilon: configuration.normalizationEpsilon)
+        }
+    }
+
+    /// Normalises a layer's output in place so only its direction passes on.
+    func normalizeForNextLayer(_ activations: inout Matrix) {
+        activations.normalizeRows(configuration.normalization, epsilon: configuration.normalizationEpsilon)
+    }
+
+    // MARK: Prediction
+
+    /// Goodness summed over the prediction layers for every candidate label.
+    /// - Parameters:
+    ///   - images: `n × pixels` images (label pixels are overwritten).
+    ///   - chunkSize: Images processed at once (memory is 10 × chunk × width).
+    /// - Returns: `n × classes` scores.
+    public func goodnessScores(_ images: Matrix, chunkSize: Int = 1000) -> Matrix {
+        let classes = configuration.overlay.classes
+        var scores = Matrix(rows: images.rows, columns: classes)
+        var chunk = Matrix(rows: 0, columns: 0)
+        var stacked = Matrix(rows: 0, columns: 0)
+        var input = Matrix(rows: 0, columns: 0)
+        var output = Matrix(rows: 0, columns: 0)
+        var g = [Float]()
+        var start = 0
+        while start < images.rows {
+            let n = min(chunkSize, images.rows - start)
+            chunk.copyRows(from: images, range: start..<(start + n))
+            // One tall input: rows c·n ..< (c+1)·n carry label c.
+            stacked.reshape(rows: classes * n, columns: images.columns)
+            for c in 0..<classes {
+                makeInput(chunk, label: .single(c), into: &input)
+                input.withUnsafeBufferPointer { src in
+                    stacked.withUnsafeMutableBufferPointer { dst in
+                        (dst.baseAddress! + c * n * images.columns).update(from: src.baseAddress!, count: src.count)
+                    }
+                }
+            }
+            var x = stacked
+            for l in 0..<layerCount {
+                executors[l].forward(x, into: &output)
+                if configuration.predictionLayers.includes(l, of: layerCount) {
+                    objectives[l].goodness(output, into: &g)
+                    for c in 0..<classes {
+                        for i in 0..<n { scores[start + i, c] += g[c * n + i] }
+                    }
+                }
+                if l + 1 < layerCount {
+                    swap(&x, &output)
+                    normalizeForNextLayer(&x)
+                }
+            }
+            start += n
+        }
+        return scores
+    }
+
+    /// The label with the highest summed goodness for each image.
+    public func predictByGoodness(_ images: Matrix) -> [Int] {
+        var result = [Int]()
+        goodnessScores(images).argmaxRows(into: &result)
+        return result
+    }
+
+    /// The readout features (normalised activities of ``readoutLayers``, side
+    /// by side) for the neutral label.
+    /// - Parameter images: `n × pixels` images.
+    public func readoutFeatures(_ images: Matrix) -> Matrix {
+        var x = Matrix(rows: 0, columns: 0)
+        makeInput(images, label: .neutral, into: &x)
+        var features = Matrix(rows: images.rows, columns: readoutFeatureCount)
+        var output = Matrix(rows: 0, columns: 0)
+        var column = 0
+        for l in 0..<layerCount {
+            executors[l].forward(x, into: &output)
+            normalizeForNextLayer(&output)
+            if readoutLayers.contains(l) {
+                features.setColumns(column, from: output)
+                column += output.columns
+            }
+            swap(&x, &output)
+        }
+        return features
+    }
+
+    /// The readout's prediction for each image, or `nil` without a readout.
+    public func predictByReadout(_ images: Matrix, chunkSize: Int = 5000) -> [Int]? {
+        guard let readout else { return nil }
+        var result = [Int]()
+        result.reserveCapacity(images.rows)
+        var chunk = Matrix(rows: 0, columns: 0)
+        var start = 0
+        while start < images.rows {
+            let n = min(chunkSize, images.rows - start)
+            chunk.copyRows(from: images, range: start..<(start + n))
+            result.append(contentsOf: readout.predict(features: readoutFeatures(chunk)))
+            start += n
+        }
+        return result
+    }
+}
+
+/// What a network input carries in its label pixels.
+enum OverlayLabel {
+    case labels([Int32])
+    case single(Int)
+    case neutral
+}
+

@@ -1,0 +1,295 @@
+import FFNumerics
+import FFRandom
+
+
+/// Trains an ``FFNetwork`` with supervised Forward-Forward (Hinton 2022 §3.3).
+///
+/// Each layer's update is computed from that layer's own input and measured
+/// output alone: the loss gradient with respect to the output, times the
+/// nominal activation derivative, times the input. Inputs passed to the next
+/// layer are length-normalised copies of the outputs, so no derivative
+/// crosses a layer boundary.
+public final class FFTrainer {
+    /// The network being trained.
+    public let network: FFNetwork
+    private let random: RandomGenerator
+    private var optimizers: [ParameterOptimizer]
+    var gradients: [LayerParameters]
+    // Reused buffers: one set for the whole run, no allocation per sample.
+    private var batchImages = Matrix(rows: 0, columns: 0)
+    private var batchLabels = [Int32]()
+    private var negativeLabels = [Int32]()
+    var xPos = Matrix(rows: 0, columns: 0)
+    var xNeg = Matrix(rows: 0, columns: 0)
+    var yPos = Matrix(rows: 0, columns: 0)
+    var yNeg = Matrix(rows: 0, columns: 0)
+    private var gPos = Matrix(rows: 0, columns: 0)
+    private var gNeg = Matrix(rows: 0, columns: 0)
+    private var xNeutral = Matrix(rows: 0, columns: 0)
+    private var yNeutral = Matrix(rows: 0, columns: 0)
+    private var features = Matrix(rows: 0, columns: 0)
+
+    /// Creates a trainer.
+    /// - Parameters:
+    ///   - network: The network to train (its executors are written to).
+    ///   - seed: Seed of the shuffling and negative-label streams.
+    public init(network: FFNetwork, seed: UInt64) {
+        self.network = network
+        random = RandomGenerator(seed: seed)
+        let config = network.configuration
+        optimizers = network.parameters.map {
+            ParameterOptimizer(config.optimizer, inputSize: $0.inputSize, outputSize: $0.outputSize)
+        }
+        gradients = network.parameters.map { LayerParameters(inputSize: $0.inputSize, outputSize: $0.outputSize) }
+    }
+
+    private var configuration: FFConfiguration { network.configuration }
+
+    /// Trains for the configured epochs.
+    /// - Parameters:
+    ///   - train: Training examples (pixels already prepared).
+    ///   - test: Test examples evaluated every ``FFConfiguration/evaluateEvery`` epochs.
+    ///   - progress: Receives progress events.
+    /// - Returns: The per-epoch history.
+    /// - Throws: ``TrainingError/diverged(epoch:layer:learningRate:)`` when the loss stops being finite.
+    public func fit(train: Examples, test: Examples?, progress: ProgressHandler = { _ in }) throws -> [EpochRecord] {
+        guard train.count > 0 else { throw TrainingError.invalidConfiguration("no training examples") }
+        guard train.images.columns == network.inputSize else {
+            throw TrainingError.invalidConfiguration(
+                "network expects \(network.inputSize) pixels per image, data has \(train.images.columns)")
+        }
+        switch configuration.schedule {
+        case .simultaneous: return try fitSimultaneous(train: train, test: test, progress: progress)
+        case .layerwise: return try fitLayerwise(train: train, test: test, progress: progress)
+        }
+    }
+
+    // MARK: Schedules
+
+    private func fitSimultaneous(train: Examples, test: Examples?, progress: ProgressHandler) throws -> [EpochRecord] {
+        let config = configuration
+        let steps = stepsPerEpoch(train.count)
+        let totalSteps = steps * config.epochs
+        let shuffle = random.derived(stream: "shuffle")
+        let negatives = random.derived(stream: "negatives")
+        let fixed = config.fixedNegatives ? drawNegatives(for: train, random: negatives) : nil
+        var history = [EpochRecord]()
+        var order = Array(0..<train.count)
+        for epoch in 0..<config.epochs {
+            progress(.epochStarted(epoch: epoch + 1, epochs: config.epochs, layer: nil, steps: steps))
+            let start = WallClock.seconds()
+            if steps > 1 { shuffle.shuffle(&order) }
+            var layerLosses = [Double](repeating: 0, count: network.layerCount)
+            var readoutLoss = 0.0
+            for s in 0..<steps {
+                let lr = config.learningRate * config.learningRateSchedule.factor(step: epoch * steps + s, totalSteps: totalSteps)
+                loadBatch(train, order: order, step: s, fixedNegatives: fixed, random: negatives)
+                network.makeInput(batchImages, label: .labels(batchLabels), into: &xPos)
+                network.makeInput(batchImages, label: .labels(negativeLabels), into: &xNeg)
+                if network.readout != nil { prepareNeutral() }
+                var batchLoss = 0.0
+                for l in 0..<network.layerCount {
+                    if network.readout != nil { advanceNeutral(through: l) }
+                    let loss = trainLayer(l, learningRate: lr)
+                    guard loss.isFinite else { throw TrainingError.diverged(epoch: epoch + 1, layer: l, learningRate: lr) }
+                    layerLosses[l] += loss
+                    batchLoss += loss
+                    if l + 1 < network.layerCount { passOn() }
+                }
+                if network.readout != nil {
+                    readoutLoss += network.readout!.train(features: features, labels: batchLabels,
+                                                          learningRate: config.readoutLearningRate * lr / config.learningRate)
+                }
+                progress(.step(step: s + 1, steps: steps, loss: batchLoss))
+            }
+            var record = EpochRecord(
+                epoch: epoch + 1, layer: nil, loss: layerLosses.reduce(0, +) / Double(steps),
+                layerLosses: layerLosses.map { $0 / Double(steps) },
+                readoutLoss: network.readout == nil ? nil : readoutLoss / Double(steps),
+                seconds: WallClock.seconds() - start)
+            evaluateIfDue(&record, epoch: epoch, epochs: config.epochs, test: test)
+            history.append(record)
+            progress(.epochFinished(record))
+        }
+        return history
+    }
+
+    private func fitLayerwise(train: Examples, test: Examples?, progress: ProgressHandler) throws -> [EpochRecord] {
+        let config = configuration
+        let steps = stepsPerEpoch(train.count)
+        let shuffle = random.derived(stream: "shuffle")
+        let negatives = random.derived(stream: "negatives")
+        let fixed = config.fixedNegatives ? drawNegatives(for: train, random: negatives) : nil
+        var history = [EpochRecord]()
+        var order = Array(0..<train.count)
+        for l in 0..<network.layerCount {
+            let isLast = l == network.layerCount - 1
+            // With negatives fixed for the run, a frozen stack maps the whole
+            // training set once; otherwise every batch goes through it anew.
+            var cache: (pos: Matrix, neg: Matrix)? = nil
+            if let fixed {
+                cache = frozenInputs(train, negatives: fixed, upTo: l)
+            }
+            for epoch in 0..<config.epochs {
+                progress(.epochStarted(epoch: epoch + 1, epochs: config.epochs, layer: l, steps: steps))
+                let start = WallClock.seconds()
+                if steps > 1 { shuffle.shuffle(&order) }
+                var layerLoss = 0.0
+                var readoutLoss = 0.0
+                for s in 0..<steps {
+                    let lr = config.learningRate * config.learningRateSchedule.factor(
+                        step: epoch * steps + s, totalSteps: steps * config.epochs)
+                    let range = batchRange(step: s, count: train.count)
+                    if let cache {
+                        let idx = order[range]
+                        idx.withContiguousStorageIfAvailable { p in
+                            xPos.gatherRows(from: cache.pos, indices: p)
+                            xNeg.gatherRows(from: cache.neg, indices: p)
+                        }
+                        if isLast && network.readout != nil {
+                            train.gather(idx, images: &batchImages, labels: &batchLabels)
+                        }
+                    } else {
+                        loadBatch(train, order: order, step: s, fixedNegatives: nil, random: negatives)
+                        network.makeInput(batchImages, label: .labels(batchLabels), into: &xPos)
+                        network.makeInput(batchImages, label: .labels(negativeLabels), into: &xNeg)
+                        for k in 0..<l {
+                            network.executors[k].forward(xPos, into: &yPos)
+                            network.executors[k].forward(xNeg, into: &yNeg)
+                            passOn()
+                        }
+                    }
+                    let loss = trainLayer(l, learningRate: lr)
+                    guard loss.isFinite else { throw TrainingError.diverged(epoch: epoch + 1, layer: l, learningRate: lr) }
+                    layerLoss += loss
+                    if isLast && network.readout != nil {
+                        prepareNeutral()
+                        for k in 0..<network.layerCount { advanceNeutral(through: k) }
+                        readoutLoss += network.readout!.train(features: features, labels: batchLabels,
+                                                              learningRate: config.readoutLearningRate * lr / config.learningRate)
+                    }
+                    progress(.step(step: s + 1, steps: steps, loss: loss))
+                }
+                var record = EpochRecord(
+                    epoch: epoch + 1, layer: l, loss: layerLoss / Double(steps),
+                    layerLosses: nil,
+                    readoutLoss: isLast && network.readout != nil ? readoutLoss / Double(steps) : nil,
+                    seconds: WallClock.seconds() - start)
+                if isLast || (epoch + 1) == config.epochs {
+                    evaluateIfDue(&record, epoch: epoch, epochs: config.epochs, test: isLast ? test : nil)
+                }
+                history.append(record)
+                progress(.epochFinished(record))
+            }
+        }
+        return history
+    }
+
+    // MARK: Steps
+
+    /// One FF update of layer `l` from `xPos`/`xNeg`; leaves the outputs in `yPos`/`yNeg`.
+    private func trainLayer(_ l: Int, learningRate: Float) -> Double {
+        let loss = localGradient(l)
+        optimizers[l].step(&network.parameters[l], gradient: gradients[l], learningRate: learningRate)
+        network.executors[l].update(by: optimizers[l].lastDelta)
+        return loss
+    }
+
+    /// Measures layer `l` on `xPos`/`xNeg` and writes its local FF gradient
+    /// into `gradients[l]`: ∂L/∂W = Σ (∂L/∂y ⊙ f′) ᵀ x over both batches, with
+    /// f′ the nominal activation derivative read off the measured output.
+    /// - Returns: The layer's loss.
+    func localGradient(_ l: Int) -> Double {
+        let executor = network.executors[l]
+        executor.forward(xPos, into: &yPos)
+        executor.forward(xNeg, into: &yNeg)
+        let loss = network.objectives[l].loss(positive: yPos, negative: yNeg,
+                                              positiveGradient: &gPos, negativeGradient: &gNeg)
+        executor.activation.backpropagate(&gPos, output: yPos)
+        executor.activation.backpropagate(&gNeg, output: yNeg)
+        gradients[l].setGradient(input: xPos, outputGradient: gPos)
+        gradients[l].setGradient(input: xNeg, outputGradient: gNeg, accumulate: true)
+        return loss
+    }
+
+    /// Makes the normalised outputs the next layer's inputs.
+    private func passOn() {
+        swap(&xPos, &yPos)
+        swap(&xNeg, &yNeg)
+        network.normalizeForNextLayer(&xPos)
+        network.normalizeForNextLayer(&xNeg)
+    }
+
+    private func prepareNeutral() {
+        network.makeInput(batchImages, label: .neutral, into: &xNeutral)
+        features.reshape(rows: batchImages.rows, columns: network.readoutFeatureCount)
+    }
+
+    /// Runs the neutral batch through layer `l` and stores its readout features.
+    private func advanceNeutral(through l: Int) {
+        network.executors[l].forward(xNeutral, into: &yNeutral)
+        network.normalizeForNextLayer(&yNeutral)
+        if network.readoutLayers.contains(l) {
+            let offset = network.readoutLayers.prefix { $0 < l }.reduce(0) { $0 + configuration.hiddenSizes[$1] }
+            features.setColumns(offset, from: yNeutral)
+        }
+        swap(&xNeutral, &yNeutral)
+    }
+
+    // MARK: Data
+
+    private func stepsPerEpoch(_ count: Int) -> Int {
+        (count + configuration.batchSize - 1) / configuration.batchSize
+    }
+
+    private func batchRange(step: Int, count: Int) -> Range<Int> {
+        let lo = step * configuration.batchSize
+        return lo..<min(lo + configuration.batchSize, count)
+    }
+
+    /// Gathers batch `step` of `order` and chooses its negative labels.
+    private func loadBatch(_ data: Examples, order: [Int], step: Int, fixedNegatives: [Int32]?, random: RandomGenerator) {
+        let idx = order[batchRange(step: step, count: data.count)]
+        data.gather(idx, images: &batchImages, labels: &batchLabels)
+        if let fixedNegatives {
+            negativeLabels.removeAll(keepingCapacity: true)
+            for i in idx { negativeLabels.append(fixedNegatives[i]) }
+            return
+        }
+        let sampler = configuration.negatives.make()
+        let scores = sampler.needsScores ? network.goodnessScores(batchImages) : nil
+        negativeLabels = sampler.negativeLabels(for: batchLabels, scores: scores,
+                                                classes: configuration.overlay.classes, random: random)
+    }
+
+    private func drawNegatives(for data: Examples, random: RandomGenerator) -> [Int32] {
+        let sampler = configuration.negatives.make()
+        let scores = sampler.needsScores ? network.goodnessScores(data.images) : nil
+        return sampler.negativeLabels(for: data.labels, scores: scores,
+                                      classes: configuration.overlay.classes, random: random)
+    }
+
+    /// The inputs of layer `l` for the whole training set, through the frozen layers below it.
+    private func frozenInputs(_ data: Examples, negatives: [Int32], upTo l: Int) -> (pos: Matrix, neg: Matrix) {
+        var pos = Matrix(rows: 0, columns: 0), neg = Matrix(rows: 0, columns: 0)
+        network.makeInput(data.images, label: .labels(data.labels), into: &pos)
+        network.makeInput(data.images, label: .labels(negatives), into: &neg)
+        var out = Matrix(rows: 0, columns: 0)
+        for k in 0..<l {
+            network.executors[k].forward(pos, into: &out)
+            swap(&pos, &out)
+            network.normalizeForNextLayer(&pos)
+            network.executors[k].forward(neg, into: &out)
+            swap(&neg, &out)
+            network.normalizeForNextLayer(&neg)
+        }
+        return (pos, neg)
+    }
+
+    private func evaluateIfDue(_ record: inout EpochRecord, epoch: Int, epochs: Int, test: Examples?) {
+        guard let test, (epoch + 1) % max(1, configuration.evaluateEvery) == 0 || epoch + 1 == epochs else { return }
+        record.testAccuracy = test.accuracy(of: network.predictByGoodness(test.images))
+        record.testAccuracyReadout = network.predictByReadout(test.images).map(test.accuracy(of:))
+    }
+}
+

@@ -1,0 +1,47 @@
+import FFNumerics
+
+/// An exact dense layer in Float arithmetic: `y = f(x · Wᵀ + b)` by one sgemm.
+public final class DigitalLayer: LayerExecutor {
+    /// The parameters, known exactly (this is ideal digital hardware).
+    public private(set) var parameters: LayerParameters
+    public let activation: Activation
+
+    public var inputSize: Int { parameters.inputSize }
+    public var outputSize: Int { parameters.outputSize }
+
+    /// Creates a digital layer.
+    /// - Parameters:
+    ///   - parameters: Initial weights and bias.
+    ///   - activation: The nonlinearity applied after the linear map.
+    public init(parameters: LayerParameters, activation: Activation) {
+        self.parameters = parameters
+        self.activation = activation
+    }
+
+    public func program(_ parameters: LayerParameters) {
+        precondition(parameters.inputSize == inputSize && parameters.outputSize == outputSize,
+                     "program: shape differs from the layer's")
+        self.parameters = parameters
+    }
+
+    public func update(by delta: LayerParameters) {
+        parameters.add(delta)
+    }
+
+    public func forward(_ input: Matrix, into output: inout Matrix) {
+        Self.linear(input, parameters, into: &output)
+        activation.apply(&output)
+    }
+
+    /// The pre-activation `x · Wᵀ + b`.
+    /// - Parameters:
+    ///   - input: `batch × inputSize` inputs.
+    ///   - parameters: Weights and bias.
+    ///   - output: Receives `batch × outputSize` values.
+    public static func linear(_ input: Matrix, _ parameters: LayerParameters, into output: inout Matrix) {
+        precondition(input.columns == parameters.inputSize,
+                     "layer expects \(parameters.inputSize) inputs, got \(input.columns)")
+        BLAS.gemm(input, parameters.weights, transposeB: true, into: &output)
+        output.addToEachRow(parameters.bias)
+    }
+}

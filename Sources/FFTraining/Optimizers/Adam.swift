@@ -1,0 +1,61 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Adam (Kingma & Ba 2015) with bias correction, PyTorch's form, with L2
+/// weight decay added to the gradient.
+public struct Adam: Optimizer {
+    private var m: [Float]
+    private var v: [Float]
+    private var t: Int = 0
+    /// β₁.
+    public let beta1: Float
+    /// β₂.
+    public let beta2: Float
+    /// ε.
+    public let epsilon: Float
+    /// L2 weight decay λ.
+    public let weightDecay: Float
+
+    /// Creates the optimizer.
+    /// - Parameters:
+    ///   - count: Number of parameters.
+    ///   - beta1: Decay of the first-moment average.
+    ///   - beta2: Decay of the second-moment average.
+    ///   - epsilon: Added to the root of the second moment.
+    ///   - weightDecay: λ.
+    public init(count: Int, beta1: Float, beta2: Float, epsilon: Float, weightDecay: Float) {
+        m = [Float](repeating: 0, count: count)
+        v = [Float](repeating: 0, count: count)
+        self.beta1 = beta1
+        self.beta2 = beta2
+        self.epsilon = epsilon
+        self.weightDecay = weightDecay
+    }
+
+    public mutating func step(parameters: UnsafeMutableBufferPointer<Float>,
+                              gradient: UnsafeBufferPointer<Float>,
+                              delta: UnsafeMutableBufferPointer<Float>,
+                              learningRate: Float) {
+        precondition(parameters.count == m.count && gradient.count == m.count)
+        t += 1
+        let (b1, b2, eps, wd) = (beta1, beta2, epsilon, weightDecay)
+        let c1 = 1 - powf(b1, Float(t))
+        let c2 = (1 - powf(b2, Float(t))).squareRoot()
+        let stepSize = learningRate / c1
+        m.withUnsafeMutableBufferPointer { m in
+            v.withUnsafeMutableBufferPointer { v in
+                for i in m.indices {
+                    let g = gradient[i] + wd * parameters[i]
+                    m[i] = b1 * m[i] + (1 - b1) * g
+                    v[i] = b2 * v[i] + (1 - b2) * g * g
+                    let d = -stepSize * m[i] / (v[i].squareRoot() / c2 + eps)
+                    delta[i] = d
+                    parameters[i] += d
+                }
+            }
+        }
+    }
+}

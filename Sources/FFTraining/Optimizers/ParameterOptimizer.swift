@@ -1,0 +1,42 @@
+/// The optimizer state of one dense layer: one ``Optimizer`` for the weights
+/// (with weight decay) and one for the bias (without), plus a reusable
+/// increment buffer.
+public struct ParameterOptimizer {
+    private var weightOptimizer: any Optimizer
+    private var biasOptimizer: any Optimizer
+    /// The increment applied by the last ``step(_:gradient:learningRate:)``.
+    public private(set) var lastDelta: LayerParameters
+
+    /// Creates optimizer state for parameters of the given shape.
+    /// - Parameters:
+    ///   - configuration: Optimizer kind and hyper-parameters.
+    ///   - inputSize: Inputs of the layer.
+    ///   - outputSize: Outputs of the layer.
+    public init(_ configuration: OptimizerConfiguration, inputSize: Int, outputSize: Int) {
+        weightOptimizer = configuration.makeOptimizer(count: inputSize * outputSize, decay: true)
+        biasOptimizer = configuration.makeOptimizer(count: outputSize, decay: false)
+        lastDelta = LayerParameters(inputSize: inputSize, outputSize: outputSize)
+    }
+
+    /// Applies one step to `parameters`; the increment is left in ``lastDelta``.
+    /// - Parameters:
+    ///   - parameters: The intended parameters, updated in place.
+    ///   - gradient: Their gradient.
+    ///   - learningRate: Step size.
+    public mutating func step(_ parameters: inout LayerParameters, gradient: LayerParameters, learningRate: Float) {
+        gradient.weights.withUnsafeBufferPointer { g in
+            parameters.weights.withUnsafeMutableBufferPointer { p in
+                lastDelta.weights.withUnsafeMutableBufferPointer { d in
+                    weightOptimizer.step(parameters: p, gradient: g, delta: d, learningRate: learningRate)
+                }
+            }
+        }
+        gradient.bias.withUnsafeBufferPointer { g in
+            parameters.bias.withUnsafeMutableBufferPointer { p in
+                lastDelta.bias.withUnsafeMutableBufferPointer { d in
+                    biasOptimizer.step(parameters: p, gradient: g, delta: d, learningRate: learningRate)
+                }
+            }
+        }
+    }
+}

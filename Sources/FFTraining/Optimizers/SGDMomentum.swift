@@ -1,0 +1,40 @@
+/// SGD with momentum, PyTorch's form: v ← μ·v + (g + λ·w); w ← w − lr·v.
+public struct SGDMomentum: Optimizer {
+    private var velocity: [Float]
+    private var started = false
+    /// Momentum μ.
+    public let momentum: Float
+    /// L2 weight decay λ.
+    public let weightDecay: Float
+
+    /// Creates the optimizer.
+    /// - Parameters:
+    ///   - count: Number of parameters.
+    ///   - momentum: μ (0 for plain SGD).
+    ///   - weightDecay: λ.
+    public init(count: Int, momentum: Float, weightDecay: Float) {
+        velocity = [Float](repeating: 0, count: count)
+        self.momentum = momentum
+        self.weightDecay = weightDecay
+    }
+
+    public mutating func step(parameters: UnsafeMutableBufferPointer<Float>,
+                              gradient: UnsafeBufferPointer<Float>,
+                              delta: UnsafeMutableBufferPointer<Float>,
+                              learningRate: Float) {
+        precondition(parameters.count == velocity.count && gradient.count == velocity.count)
+        let (mu, wd) = (momentum, weightDecay)
+        // PyTorch starts the buffer at the first gradient (no dampening).
+        let first = !started
+        started = true
+        velocity.withUnsafeMutableBufferPointer { v in
+            for i in v.indices {
+                let g = gradient[i] + wd * parameters[i]
+                v[i] = first ? g : mu * v[i] + g
+                let d = -learningRate * v[i]
+                delta[i] = d
+                parameters[i] += d
+            }
+        }
+    }
+}

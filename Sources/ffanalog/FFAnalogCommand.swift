@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct FFAnalogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ffanalog",
+        abstract: "Forward-Forward and backprop training through simulated analog hardware.",
+        version: FFAnalogVersionString.value,
+        subcommands: [Train.self, Evaluate.self, DataCommand.self])
+}

@@ -1,0 +1,128 @@
+import ArgumentParser
+import FFAnalog
+
+/// Hyper-parameters of a training run; each overrides the recipe's value
+/// only when given.
+struct TrainingOptions: ParsableArguments {
+    @Option(name: .long, help: "Named recipe: \(Recipe.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var recipe: String?
+
+    @Option(name: .long, help: "Hidden layer sizes, comma-separated, e.g. 500,500.")
+    var hidden: String?
+
+    @Option(name: .long, help: "Epochs (per layer with --schedule layerwise).")
+    var epochs: Int?
+
+    @Option(name: .long, help: "Minibatch size.")
+    var batchSize: Int?
+
+    @Option(name: .long, help: "Base learning rate.")
+    var learningRate: Float?
+
+    @Option(name: .long, help: "Optimizer: adam or sgd.")
+    var optimizer: String?
+
+    @Option(name: .long, help: "SGD momentum.")
+    var momentum: Float?
+
+    @Option(name: .long, help: "L2 weight decay.")
+    var weightDecay: Float?
+
+    @Option(name: .long, help: "Learning-rate schedule: constant or linear-decay.")
+    var lrSchedule: String?
+
+    @Option(name: .long, help: "Use only the first N training examples.")
+    var trainExamples: Int?
+
+    @Option(name: .long, help: "FF layer order: simultaneous or layerwise.")
+    var schedule: String?
+
+    @Option(name: .long, help: "FF goodness: sum-squares[:θ], mean-squares:θ, symba[:α].")
+    var goodness: String?
+
+    @Option(name: .long, help: "FF negative labels: random, hard, proportional or permutation.")
+    var negatives: String?
+
+    @Option(name: .long, help: "Evaluate on the test set every N epochs (always after the last).")
+    var evaluateEvery: Int?
+
+    /// The recipe named by `--recipe` (ffanalog's default when absent).
+    func resolvedRecipe() throws -> Recipe {
+        guard let recipe else { return .ffanalog }
+        guard let r = Recipe(rawValue: recipe) else {
+            throw ValidationError("unknown recipe '\(recipe)'; choose one of \(Recipe.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return r
+    }
+
+    func hiddenSizes() throws -> [Int]? {
+        guard let hidden else { return nil }
+        let parts = hidden.split(separator: ",", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard !parts.isEmpty, parts.allSatisfy({ ($0 ?? 0) > 0 }) else {
+            throw ValidationError("--hidden must be positive integers separated by commas, e.g. 500,500; got '\(hidden)'")
+        }
+        return parts.map { $0! }
+    }
+
+    func validate() throws {
+        _ = try resolvedRecipe()
+        _ = try hiddenSizes()
+        if let epochs, epochs < 1 { throw ValidationError("--epochs must be at least 1") }
+        if let batchSize, batchSize < 1 { throw ValidationError("--batch-size must be at least 1") }
+        if let learningRate, !(learningRate > 0) { throw ValidationError("--learning-rate must be positive") }
+        if let optimizer, OptimizerConfiguration.Kind(rawValue: optimizer) == nil {
+            throw ValidationError("unknown --optimizer '\(optimizer)'; choose adam or sgd")
+        }
+        if let lrSchedule, LearningRateSchedule(rawValue: lrSchedule) == nil {
+            throw ValidationError("unknown --lr-schedule '\(lrSchedule)'; choose constant or linear-decay")
+        }
+        if let schedule, LayerSchedule(rawValue: schedule) == nil {
+            throw ValidationError("unknown --schedule '\(schedule)'; choose simultaneous or layerwise")
+        }
+        if let goodness, GoodnessChoice(cliName: goodness) == nil {
+            throw ValidationError("unknown --goodness '\(goodness)'; use sum-squares[:θ], mean-squares:θ or symba[:α]")
+        }
+        if let negatives, NegativeChoice(rawValue: negatives) == nil {
+            throw ValidationError("unknown --negatives '\(negatives)'; choose \(NegativeChoice.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if let trainExamples, trainExamples < 1 { throw ValidationError("--train-examples must be at least 1") }
+        if let weightDecay, weightDecay < 0 { throw ValidationError("--weight-decay must not be negative") }
+    }
+
+    /// The recipe's FF configuration with explicit options applied.
+    func ffConfiguration() throws -> FFConfiguration {
+        var c = try resolvedRecipe().ffConfiguration
+        if let h = try hiddenSizes() { c.hiddenSizes = h }
+        if let epochs { c.epochs = epochs }
+        if let batchSize { c.batchSize = batchSize }
+        if let learningRate { c.learningRate = learningRate }
+        applyOptimizer(&c.optimizer)
+        if let s = lrSchedule.flatMap(LearningRateSchedule.init(rawValue:)) { c.learningRateSchedule = s }
+        if let s = schedule.flatMap(LayerSchedule.init(rawValue:)) { c.schedule = s }
+        if let g = goodness.flatMap(GoodnessChoice.init(cliName:)) { c.goodness = g }
+        if let n = negatives.flatMap(NegativeChoice.init(rawValue:)) { c.negatives = n }
+        if let trainExamples { c.trainingExamples = trainExamples }
+        if let evaluateEvery { c.evaluateEvery = evaluateEvery }
+        return c
+    }
+
+    /// The recipe's backprop configuration with explicit options applied.
+    func bpConfiguration() throws -> BPConfiguration {
+        var c = try resolvedRecipe().bpConfiguration
+        if let h = try hiddenSizes() { c.hiddenSizes = h }
+        if let epochs { c.epochs = epochs }
+        if let batchSize { c.batchSize = batchSize }
+        if let learningRate { c.learningRate = learningRate }
+        applyOptimizer(&c.optimizer)
+        if let s = lrSchedule.flatMap(LearningRateSchedule.init(rawValue:)) { c.learningRateSchedule = s }
+        if let trainExamples { c.trainingExamples = trainExamples }
+        if let evaluateEvery { c.evaluateEvery = evaluateEvery }
+        return c
+    }
+
+    private func applyOptimizer(_ o: inout OptimizerConfiguration) {
+        if let k = optimizer.flatMap(OptimizerConfiguration.Kind.init(rawValue:)) { o.kind = k }
+        if let momentum { o.momentum = momentum }
+        if let weightDecay { o.weightDecay = weightDecay }
+    }
+}

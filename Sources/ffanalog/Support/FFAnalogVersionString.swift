@@ -1,0 +1,5 @@
+import FFAnalog
+
+enum FFAnalogVersionString {
+    static let value = FFAnalogVersion.current
+}

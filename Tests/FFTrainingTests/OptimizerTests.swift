@@ -1,0 +1,45 @@
+import Testing
+@testable import FFTraining
+
+@Suite("Optimizers and schedules")
+struct OptimizerTests {
+    func step(_ o: inout some Optimizer, _ p: inout [Float], _ g: [Float], lr: Float) -> [Float] {
+        var d = [Float](repeating: 0, count: p.count)
+        p.withUnsafeMutableBufferPointer { pp in
+            g.withUnsafeBufferPointer { gg in
+                d.withUnsafeMutableBufferPointer { dd in o.step(parameters: pp, gradient: gg, delta: dd, learningRate: lr) }
+            }
+        }
+        return d
+    }
+
+    @Test("SGD with momentum and weight decay follows PyTorch's update by hand")
+    func sgd() {
+        var o = SGDMomentum(count: 1, momentum: 0.9, weightDecay: 0.1)
+        var p: [Float] = [1]
+        _ = step(&o, &p, [0.5], lr: 0.1)          // v = 0.5 + 0.1·1 = 0.6; p = 0.94
+        #expect(abs(p[0] - 0.94) < 1e-6)
+        let d = step(&o, &p, [0.5], lr: 0.1)      // v = 0.54 + 0.594 = 1.134; p = 0.8266
+        #expect(abs(p[0] - 0.8266) < 1e-6)
+        #expect(abs(d[0] + 0.1134) < 1e-6)
+    }
+
+    @Test("Adam's first step moves each parameter by the learning rate")
+    func adam() {
+        var o = Adam(count: 2, beta1: 0.9, beta2: 0.999, epsilon: 1e-8, weightDecay: 0)
+        var p: [Float] = [0, 0]
+        let d = step(&o, &p, [3, -0.01], lr: 0.01)
+        #expect(abs(d[0] + 0.01) < 1e-6 && abs(d[1] - 0.01) < 1e-5)
+        #expect(p == d)
+    }
+
+    @Test("linear decay is flat for the first half and reaches 0 at the end")
+    func schedule() {
+        let s = LearningRateSchedule.linearDecay
+        #expect(s.factor(step: 0, totalSteps: 100) == 1)
+        #expect(s.factor(step: 49, totalSteps: 100) == 1)
+        #expect(abs(s.factor(step: 75, totalSteps: 100) - 0.5) < 1e-6)
+        #expect(s.factor(step: 99, totalSteps: 100) > 0)
+        #expect(LearningRateSchedule.constant.factor(step: 99, totalSteps: 100) == 1)
+    }
+}

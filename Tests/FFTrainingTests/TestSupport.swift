@@ -1,0 +1,39 @@
+import FFNumerics
+import FFRandom
+@testable import FFTraining
+
+/// A small synthetic classification problem: each class is a random
+/// prototype image plus noise, with empty label pixels at the front.
+func syntheticExamples(count: Int, pixels: Int = 40, classes: Int = 10, seed: UInt64, noise: Float = 0.3) -> Examples {
+    let prototypes = RandomGenerator(seed: 999)
+    var protos = Matrix(rows: classes, columns: pixels)
+    prototypes.fillUniform(&protos, from: 0, to: 1)
+    let r = RandomGenerator(seed: seed)
+    var images = Matrix(rows: count, columns: pixels)
+    var labels = [Int32]()
+    for i in 0..<count {
+        let c = r.uniformInt(below: classes)
+        labels.append(Int32(c))
+        for j in classes..<pixels {
+            images[i, j] = max(0, min(1, protos[c, j] + Float(r.gaussian(sigma: Double(noise)))))
+        }
+    }
+    return Examples(images: images, labels: labels)
+}
+
+/// Central finite difference of `f` with respect to `x[index]`, in Double.
+func finiteDifference(_ x: inout [Float], _ index: Int, step: Float = 1e-2, _ f: ([Float]) -> Double) -> Double {
+    let saved = x[index]
+    x[index] = saved + step
+    let up = f(x)
+    x[index] = saved - step
+    let down = f(x)
+    x[index] = saved
+    return (up - down) / (2 * Double(step))
+}
+
+func randomMatrix(_ rows: Int, _ columns: Int, seed: UInt64, scale: Float = 1) -> Matrix {
+    var m = Matrix(rows: rows, columns: columns)
+    RandomGenerator(seed: seed).fillGaussian(&m, sigma: scale)
+    return m
+}
