@@ -73,13 +73,15 @@ struct ForwardForwardTests {
     @Test("supervised FF learns a synthetic problem in both prediction modes",
           arguments: [LayerSchedule.simultaneous, .layerwise])
     func learns(schedule: LayerSchedule) throws {
-        let train = syntheticExamples(count: 600, seed: 1)
+        let train = syntheticExamples(count: 1000, seed: 1)
         let test = syntheticExamples(count: 300, seed: 2)
-        let config = Self.smallConfig { $0.schedule = schedule; $0.epochs = 4; $0.hiddenSizes = [64, 64] }
+        let config = Self.smallConfig {
+            $0.schedule = schedule; $0.epochs = 8; $0.hiddenSizes = [64, 64]; $0.batchSize = 20
+            $0.initialization = .normalFanOut; $0.negatives = .hard; $0.learningRate = 0.003; $0.readoutLearningRate = 0.01
+        }
         let net = FFNetwork(configuration: config, inputSize: train.images.columns, random: RandomGenerator(seed: 1))
         let history = try FFTrainer(network: net, seed: 1).fit(train: train, test: test)
         let last = try #require(history.last)
-        print("DEBUG", schedule, history.map { ($0.loss, $0.testAccuracy, $0.testAccuracyReadout) })
         #expect(try #require(last.testAccuracy) > 0.8)
         #expect(try #require(last.testAccuracyReadout) > 0.8)
     }

@@ -123,7 +123,6 @@ public final class FFTrainer {
         var history = [EpochRecord]()
         var order = Array(0..<train.count)
         for l in 0..<network.layerCount {
-            let isLast = l == network.layerCount - 1
             // With negatives fixed for the run, a frozen stack maps the whole
             // training set once; otherwise every batch goes through it anew.
             var cache: (pos: Matrix, neg: Matrix)? = nil
@@ -135,19 +134,14 @@ public final class FFTrainer {
                 let start = WallClock.seconds()
                 if steps > 1 { shuffle.shuffle(&order) }
                 var layerLoss = 0.0
-                var readoutLoss = 0.0
                 for s in 0..<steps {
                     let lr = config.learningRate * config.learningRateSchedule.factor(
                         step: epoch * steps + s, totalSteps: steps * config.epochs)
                     let range = batchRange(step: s, count: train.count)
                     if let cache {
-                        let idx = order[range]
-                        idx.withContiguousStorageIfAvailable { p in
+                        order[range].withContiguousStorageIfAvailable { p in
                             xPos.gatherRows(from: cache.pos, indices: p)
                             xNeg.gatherRows(from: cache.neg, indices: p)
-                        }
-                        if isLast && network.readout != nil {
-                            train.gather(idx, images: &batchImages, labels: &batchLabels)
                         }
                     } else {
                         loadBatch(train, order: order, step: s, fixedNegatives: nil, random: negatives)
@@ -162,27 +156,54 @@ public final class FFTrainer {
                     let loss = trainLayer(l, learningRate: lr)
                     guard loss.isFinite else { throw TrainingError.diverged(epoch: epoch + 1, layer: l, learningRate: lr) }
                     layerLoss += loss
-                    if isLast && network.readout != nil {
-                        prepareNeutral()
-                        for k in 0..<network.layerCount { advanceNeutral(through: k) }
-                        readoutLoss += network.readout!.train(features: features, labels: batchLabels,
-                                                              learningRate: config.readoutLearningRate * lr / config.learningRate)
-                    }
                     progress(.step(step: s + 1, steps: steps, loss: loss))
                 }
-                var record = EpochRecord(
-                    epoch: epoch + 1, layer: l, loss: layerLoss / Double(steps),
-                    layerLosses: nil,
-                    readoutLoss: isLast && network.readout != nil ? readoutLoss / Double(steps) : nil,
-                    seconds: WallClock.seconds() - start)
-                if isLast || (epoch + 1) == config.epochs {
-                    evaluateIfDue(&record, epoch: epoch, epochs: config.epochs, test: isLast ? test : nil)
+                var record = EpochRecord(epoch: epoch + 1, layer: l, loss: layerLoss / Double(steps),
+                                         seconds: WallClock.seconds() - start)
+                let isLastEpoch = l == network.layerCount - 1 && epoch + 1 == config.epochs
+                if isLastEpoch, network.readout != nil {
+                    let t = WallClock.seconds()
+                    record.readoutLoss = trainReadoutAfterwards(train, random: shuffle)
+                    record.seconds += WallClock.seconds() - t
+                }
+                if l == network.layerCount - 1 {
+                    evaluateIfDue(&record, epoch: epoch, epochs: config.epochs, test: test)
+                    if !isLastEpoch { record.testAccuracyReadout = nil }  // the readout trains at the end
                 }
                 history.append(record)
                 progress(.epochFinished(record))
             }
         }
         return history
+    }
+
+    /// Epochs of the readout when it is trained after layerwise FF.
+    static let readoutEpochsAfterLayerwise = 10
+
+    /// Trains the readout on the finished network's neutral-label features,
+    /// in minibatches of 100, for ``readoutEpochsAfterLayerwise`` epochs.
+    /// - Returns: The mean readout loss of the last epoch.
+    private func trainReadoutAfterwards(_ train: Examples, random: RandomGenerator) -> Double {
+        let all = network.readoutFeatures(train.images)
+        let batch = 100
+        var order = Array(0..<train.count)
+        var lastLoss = 0.0
+        for _ in 0..<Self.readoutEpochsAfterLayerwise {
+            random.shuffle(&order)
+            lastLoss = 0
+            var start = 0
+            while start < train.count {
+                let idx = order[start..<min(start + batch, train.count)]
+                idx.withContiguousStorageIfAvailable { features.gatherRows(from: all, indices: $0) }
+                batchLabels.removeAll(keepingCapacity: true)
+                for i in idx { batchLabels.append(train.labels[i]) }
+                lastLoss += network.readout!.train(features: features, labels: batchLabels,
+                                                   learningRate: configuration.readoutLearningRate)
+                start += batch
+            }
+            lastLoss /= Double((train.count + batch - 1) / batch)
+        }
+        return lastLoss
     }
 
     // MARK: Steps

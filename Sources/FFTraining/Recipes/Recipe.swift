@@ -14,11 +14,11 @@ public enum Recipe: String, Sendable, Codable, CaseIterable {
     public var summary: String {
         switch self {
         case .ffanalog:
-            "784-500-500, Σy² goodness (θ = units), RMS normalisation, hard negatives, Adam lr 0.003, batch 100, 10 epochs, linear decay"
+            "784-500-500, Σy² goodness (θ = units), RMS normalisation, hard negatives, Adam lr 0.001 (readout too), batch 100, 10 epochs, linear decay"
         case .hinton:
             "784-2000×4, Σy² goodness (θ = units), RMS normalisation, random wrong labels, SGD lr 1e-3 momentum 0.9 wd 3e-4, batch 100, 60 epochs, linear decay; readout SGD lr 1e-2 wd 3e-3"
         case .pytorchForwardForward:
-            "784-500-500, mean-y² goodness θ = 2, L2 normalisation of every layer's input, permuted negative labels drawn once, Adam lr 0.03, one full batch of 50,000, 1000 steps per layer, layerwise, goodness summed over all layers"
+            "784-500-500, mean-y² goodness θ = 2, L2 normalisation of every layer's input, permuted negative labels drawn once, Adam lr 0.03, one full batch of 50,000, 1000 steps per layer, layerwise, goodness summed over all layers; the readout (not part of the original) trains afterwards for 10 epochs of batch 100"
         }
     }
 
@@ -27,11 +27,11 @@ public enum Recipe: String, Sendable, Codable, CaseIterable {
         switch self {
         case .ffanalog:
             return FFConfiguration(
-                hiddenSizes: [500, 500], epochs: 10, batchSize: 100, learningRate: 0.003,
+                hiddenSizes: [500, 500], epochs: 10, batchSize: 100, learningRate: 0.001,
                 optimizer: .init(kind: .adam), learningRateSchedule: .linearDecay, schedule: .simultaneous,
                 goodness: .hinton, negatives: .hard, normalization: .rms, normalizeInput: true,
                 predictionLayers: .skipFirst, initialization: .normalFanOut,
-                readout: true, readoutLearningRate: 0.003)
+                readout: true, readoutLearningRate: 0.001)
         case .hinton:
             return FFConfiguration(
                 hiddenSizes: [2000, 2000, 2000, 2000], epochs: 60, batchSize: 100, learningRate: 1e-3,

@@ -29,6 +29,19 @@ public struct EpochRecord: Sendable, Codable, Equatable {
     public var testAccuracyReadout: Double?
     /// Seconds spent training this epoch (evaluation excluded).
     public var seconds: Double
+
+    /// Creates a record; see the properties for the meaning of each field.
+    public init(epoch: Int, layer: Int?, loss: Double, layerLosses: [Double]? = nil, readoutLoss: Double? = nil,
+                testAccuracy: Double? = nil, testAccuracyReadout: Double? = nil, seconds: Double) {
+        self.epoch = epoch
+        self.layer = layer
+        self.loss = loss
+        self.layerLosses = layerLosses
+        self.readoutLoss = readoutLoss
+        self.testAccuracy = testAccuracy
+        self.testAccuracyReadout = testAccuracyReadout
+        self.seconds = seconds
+    }
 }
 
 /// Errors a training run can end with.

@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+@Suite("ffanalog train and evaluate", .serialized)
+struct CLITrainTests {
+    static let common = ["--dataset", "fashion-mnist", "--data-dir", CLI.fashionDirectory, "--train-examples", "3000",
+                         "--epochs", "2", "--hidden", "64,64", "--threads", "1", "--seed", "7", "--quiet"]
+
+    /// The result with timings removed.
+    func withoutTimings(_ path: String) throws -> [String: Any] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        var json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        for key in ["train_seconds", "total_seconds"] { json.removeValue(forKey: key) }
+        if var history = json["history"] as? [[String: Any]] {
+            for i in history.indices { history[i].removeValue(forKey: "seconds") }
+            json["history"] = history
+        }
+        return json
+    }
+
+    @Test("the same command and seed give identical results apart from timings", arguments: ["ff", "bp"])
+    func reproducible(algorithm: String) throws {
+        let dir = try CLI.temporaryDirectory()
+        var results = [[String: Any]]()
+        for run in 0..<2 {
+            let path = dir.appendingPathComponent("r\(run).json").path
+            let output = try CLI.run(["train", "--algorithm", algorithm, "--output", path] + Self.common)
+            #expect(output.status == 0, "\(output.stderr)")
+            results.append(try withoutTimings(path))
+        }
+        #expect(NSDictionary(dictionary: results[0]).isEqual(to: results[1]))
+        let accuracy = try #require(results[0]["test_accuracy"] as? Double)
+        #expect(accuracy > 0.7)
+        for key in ["algorithm", "dataset", "hidden", "epochs", "batch_size", "seed", "threads",
+                    "train_accuracy", "train_seconds", "history"] where key != "train_seconds" {
+            #expect(results[0][key] != nil, "missing \(key)")
+        }
+        if algorithm == "ff" { #expect(results[0]["test_accuracy_readout"] as? Double != nil) }
+        #expect(results[0]["threads"] as? Int == 1)
+    }
+
+    @Test("a saved model reloads with the same test accuracy; a corrupt one is rejected", arguments: ["ff", "bp"])
+    func saveAndEvaluate(algorithm: String) throws {
+        let dir = try CLI.temporaryDirectory()
+        let model = dir.appendingPathComponent("model.ffmodel").path
+        let result = dir.appendingPathComponent("r.json").path
+        let train = try CLI.run(["train", "--algorithm", algorithm, "--save", model, "--output", result] + Self.common)
+        #expect(train.status == 0, "\(train.stderr)")
+        let evaluated = try CLI.run(["evaluate", "--model", model, "--dataset", "fashion-mnist",
+                                     "--data-dir", CLI.fashionDirectory, "--threads", "1"])
+        #expect(evaluated.status == 0, "\(evaluated.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: result))) as? [String: Any]
+        let accuracy = try #require(json?["test_accuracy"] as? Double)
+        let percent = String(format: "%.2f%%", 100 * accuracy)
+        #expect(evaluated.stdout.contains(percent), "expected \(percent) in \(evaluated.stdout)")
+
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: model))
+        bytes[bytes.count / 3] ^= 0xFF
+        try bytes.write(to: URL(fileURLWithPath: model))
+        let rejected = try CLI.run(["evaluate", "--model", model, "--dataset", "fashion-mnist", "--data-dir", CLI.fashionDirectory])
+        #expect(rejected.status != 0)
+        #expect(rejected.stderr.contains("corrupt"))
+    }
+}
