@@ -17,6 +17,8 @@ public final class BPNetwork {
     public let executors: [any LayerExecutor]
     /// The parameters the trainer intends each layer to hold.
     public internal(set) var parameters: [LayerParameters]
+    /// The models the backward pass differentiates; nominal unless replaced.
+    public var models: [any DifferentiableLayerModel]
 
     /// Creates a network and programs its executors.
     /// - Parameters:
@@ -46,6 +48,7 @@ public final class BPNetwork {
         }
         parameters = params
         executors = execs
+        models = execs.map { NominalLayerModel(activation: $0.activation) }
     }
 
     /// Creates a network from saved parameters on digital executors.
@@ -56,21 +59,35 @@ public final class BPNetwork {
         executors = parameters.indices.map {
             DigitalLayer(parameters: parameters[$0], activation: $0 == parameters.count - 1 ? .identity : .relu)
         }
+        models = executors.map { NominalLayerModel(activation: $0.activation) }
+    }
+
+    /// Programs `parameters` onto the executors and records them as intended.
+    /// - Parameter parameters: One set per layer, shapes as the network's.
+    public func deploy(_ parameters: [LayerParameters]) {
+        precondition(parameters.count == layerCount, "deploy: \(parameters.count) layers for a \(layerCount)-layer network")
+        self.parameters = parameters
+        for l in 0..<layerCount { executors[l].program(parameters[l]) }
     }
 
     /// Number of layers, the output layer included.
     public var layerCount: Int { executors.count }
 
-    /// Runs the forward pass, keeping every layer's output.
+    /// Runs the forward pass, keeping every layer's output and what each
+    /// next layer received.
     /// - Parameters:
     ///   - input: `batch × pixels` inputs.
-    ///   - activations: Receives `layerCount` outputs; the last are the logits.
-    public func forward(_ input: Matrix, activations: inout [Matrix]) {
-        if activations.count != layerCount {
-            activations = Array(repeating: Matrix(rows: 0, columns: 0), count: layerCount)
+    ///   - workspace: Receives `activations` (the last are the logits) and `received`.
+    public func forward(_ input: Matrix, workspace: inout BPWorkspace) {
+        if workspace.activations.count != layerCount {
+            workspace.activations = Array(repeating: Matrix(rows: 0, columns: 0), count: layerCount)
+            workspace.received = Array(repeating: Matrix(rows: 0, columns: 0), count: layerCount)
         }
         for l in 0..<layerCount {
-            executors[l].forward(l == 0 ? input : activations[l - 1], into: &activations[l])
+            executors[l].forward(l == 0 ? input : workspace.received[l - 1], into: &workspace.activations[l])
+            if l + 1 < layerCount {
+                executors[l].transmit(workspace.activations[l], into: &workspace.received[l])
+            }
         }
     }
 
@@ -83,17 +100,18 @@ public final class BPNetwork {
     /// - Returns: Mean loss and number of correct predictions.
     public func lossAndGradients(_ input: Matrix, labels: [Int32], workspace: inout BPWorkspace,
                                  gradients: inout [LayerParameters]) -> (loss: Double, correct: Int) {
-        forward(input, activations: &workspace.activations)
+        forward(input, workspace: &workspace)
         let result = SoftmaxCrossEntropy.evaluate(logits: workspace.activations[layerCount - 1], labels: labels,
                                                   gradient: &workspace.delta)
         for l in stride(from: layerCount - 1, through: 0, by: -1) {
-            let layerInput = l == 0 ? input : workspace.activations[l - 1]
-            gradients[l].setGradient(input: layerInput, outputGradient: workspace.delta)
+            let layerInput = l == 0 ? input : workspace.received[l - 1]
+            models[l].backward(input: layerInput, output: workspace.activations[l], outputGradient: workspace.delta,
+                               parameters: parameters[l], parameterGradient: &gradients[l],
+                               inputGradient: &workspace.previousDelta, needsInputGradient: l > 0)
             if l > 0 {
-                // δ_{l−1} = (δ_l · W_l) ⊙ f′(a_{l−1}), through the nominal model.
-                BLAS.gemm(workspace.delta, parameters[l].weights, into: &workspace.previousDelta)
-                executors[l - 1].activation.backpropagate(&workspace.previousDelta, output: workspace.activations[l - 1])
-                swap(&workspace.delta, &workspace.previousDelta)
+                // Through the path between layer l − 1 and layer l.
+                models[l - 1].backwardTransmit(sent: workspace.activations[l - 1], received: workspace.received[l - 1],
+                                               receivedGradient: workspace.previousDelta, sentGradient: &workspace.delta)
             }
         }
         return result
@@ -101,9 +119,9 @@ public final class BPNetwork {
 
     /// The logits for a batch of inputs.
     public func logits(_ input: Matrix) -> Matrix {
-        var activations = [Matrix]()
-        forward(input, activations: &activations)
-        return activations[layerCount - 1]
+        var workspace = BPWorkspace()
+        forward(input, workspace: &workspace)
+        return workspace.activations[layerCount - 1]
     }
 
     /// The predicted class of each input, computed in chunks.
@@ -126,6 +144,7 @@ public final class BPNetwork {
 /// Buffers reused across backprop steps.
 public struct BPWorkspace {
     var activations = [Matrix]()
+    var received = [Matrix]()
     var delta = Matrix(rows: 0, columns: 0)
     var previousDelta = Matrix(rows: 0, columns: 0)
     /// Creates empty buffers; they grow on first use.

@@ -155,8 +155,8 @@ public final class FFNetwork {
                     }
                 }
                 if l + 1 < layerCount {
-                    swap(&x, &output)
-                    normalizeForNextLayer(&x)
+                    normalizeForNextLayer(&output)
+                    executors[l].transmit(output, into: &x)
                 }
             }
             start += n
@@ -187,7 +187,7 @@ public final class FFNetwork {
                 features.setColumns(column, from: output)
                 column += output.columns
             }
-            swap(&x, &output)
+            executors[l].transmit(output, into: &x)
         }
         return features
     }

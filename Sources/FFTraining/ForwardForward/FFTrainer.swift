@@ -94,7 +94,7 @@ public final class FFTrainer {
                     guard loss.isFinite else { throw TrainingError.diverged(epoch: epoch + 1, layer: l, learningRate: lr) }
                     layerLosses[l] += loss
                     batchLoss += loss
-                    if l + 1 < network.layerCount { passOn() }
+                    if l + 1 < network.layerCount { passOn(from: l) }
                 }
                 if network.readout != nil {
                     readoutLoss += network.readout!.train(features: features, labels: batchLabels,
@@ -150,7 +150,7 @@ public final class FFTrainer {
                         for k in 0..<l {
                             network.executors[k].forward(xPos, into: &yPos)
                             network.executors[k].forward(xNeg, into: &yNeg)
-                            passOn()
+                            passOn(from: k)
                         }
                     }
                     let loss = trainLayer(l, learningRate: lr)
@@ -233,12 +233,13 @@ public final class FFTrainer {
         return loss
     }
 
-    /// Makes the normalised outputs the next layer's inputs.
-    private func passOn() {
-        swap(&xPos, &yPos)
-        swap(&xNeg, &yNeg)
-        network.normalizeForNextLayer(&xPos)
-        network.normalizeForNextLayer(&xNeg)
+    /// Makes the normalised outputs of layer `l`, carried along the path to
+    /// the next layer, that layer's inputs.
+    private func passOn(from l: Int) {
+        network.normalizeForNextLayer(&yPos)
+        network.normalizeForNextLayer(&yNeg)
+        network.executors[l].transmit(yPos, into: &xPos)
+        network.executors[l].transmit(yNeg, into: &xNeg)
     }
 
     private func prepareNeutral() {
@@ -254,7 +255,7 @@ public final class FFTrainer {
             let offset = network.readoutLayers.prefix { $0 < l }.reduce(0) { $0 + configuration.hiddenSizes[$1] }
             features.setColumns(offset, from: yNeutral)
         }
-        swap(&xNeutral, &yNeutral)
+        network.executors[l].transmit(yNeutral, into: &xNeutral)
     }
 
     // MARK: Data
@@ -298,11 +299,11 @@ public final class FFTrainer {
         var out = Matrix(rows: 0, columns: 0)
         for k in 0..<l {
             network.executors[k].forward(pos, into: &out)
-            swap(&pos, &out)
-            network.normalizeForNextLayer(&pos)
+            network.normalizeForNextLayer(&out)
+            network.executors[k].transmit(out, into: &pos)
             network.executors[k].forward(neg, into: &out)
-            swap(&neg, &out)
-            network.normalizeForNextLayer(&neg)
+            network.normalizeForNextLayer(&out)
+            network.executors[k].transmit(out, into: &neg)
         }
         return (pos, neg)
     }

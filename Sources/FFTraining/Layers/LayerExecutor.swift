@@ -28,4 +28,20 @@ public protocol LayerExecutor: AnyObject {
     ///   - input: `batch × inputSize` inputs.
     ///   - output: Receives `batch × outputSize` activations (reshaped as needed).
     func forward(_ input: Matrix, into output: inout Matrix)
+
+    /// Carries this layer's (normalised) output to the next layer's input
+    /// through whatever lies between them: nothing on digital hardware, an
+    /// unknown physical transform on some devices. The result is what the
+    /// next layer measures as its input.
+    /// - Parameters:
+    ///   - output: `batch × outputSize` values leaving this layer.
+    ///   - nextInput: Receives what arrives at the next layer.
+    func transmit(_ output: Matrix, into nextInput: inout Matrix)
+}
+
+extension LayerExecutor {
+    /// Digital default: the next layer receives exactly what this one sent.
+    public func transmit(_ output: Matrix, into nextInput: inout Matrix) {
+        nextInput = output
+    }
 }

@@ -46,6 +46,20 @@ struct TrainingOptions: ParsableArguments {
     @Option(name: .long, help: "Evaluate on the test set every N epochs (always after the last).")
     var evaluateEvery: Int?
 
+    @Option(name: .long, help: "Standardise pixels as (x − MEAN)/STD after scaling to [0, 1], e.g. 0.1307,0.3081; 'none' to turn a recipe's off.")
+    var standardize: String?
+
+    /// The parsed `--standardize`: absent → nil (keep the recipe's), `none` → .some(nil).
+    func standardization() throws -> PixelStandardization?? {
+        guard let standardize else { return nil }
+        if standardize == "none" { return .some(nil) }
+        let parts = standardize.split(separator: ",").compactMap { Float($0.trimmingCharacters(in: .whitespaces)) }
+        guard parts.count == 2, parts[1] > 0, parts.allSatisfy(\.isFinite) else {
+            throw ValidationError("--standardize takes MEAN,STD with STD > 0 (e.g. 0.1307,0.3081) or 'none'; got '\(standardize)'")
+        }
+        return .some(PixelStandardization(mean: parts[0], std: parts[1]))
+    }
+
     /// The recipe named by `--recipe` (ffanalog's default when absent).
     func resolvedRecipe() throws -> Recipe {
         guard let recipe else { return .ffanalog }
@@ -87,6 +101,7 @@ struct TrainingOptions: ParsableArguments {
         }
         if let trainExamples, trainExamples < 1 { throw ValidationError("--train-examples must be at least 1") }
         if let weightDecay, weightDecay < 0 { throw ValidationError("--weight-decay must not be negative") }
+        _ = try standardization()
     }
 
     /// The recipe's FF configuration with explicit options applied.
@@ -103,6 +118,7 @@ struct TrainingOptions: ParsableArguments {
         if let n = negatives.flatMap(NegativeChoice.init(rawValue:)) { c.negatives = n }
         if let trainExamples { c.trainingExamples = trainExamples }
         if let evaluateEvery { c.evaluateEvery = evaluateEvery }
+        if let s = try standardization() { c.pixelStandardization = s }
         return c
     }
 
@@ -117,6 +133,7 @@ struct TrainingOptions: ParsableArguments {
         if let s = lrSchedule.flatMap(LearningRateSchedule.init(rawValue:)) { c.learningRateSchedule = s }
         if let trainExamples { c.trainingExamples = trainExamples }
         if let evaluateEvery { c.evaluateEvery = evaluateEvery }
+        if let s = try standardization() { c.pixelStandardization = s }
         return c
     }
 
