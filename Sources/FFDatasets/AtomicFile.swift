@@ -39,15 +39,7 @@ public enum AtomicFile {
     ///   - path: The target file; missing parent directories are created.
     /// - Throws: ``DatasetError/writeFailed(path:reason:)``.
     public static func write(_ bytes: [UInt8], to path: String) throws(DatasetError) {
-        let failure: DatasetError? = bytes.withUnsafeBytes { buffer -> DatasetError? in
-            do throws(DatasetError) {
-                try write(bytes: buffer, to: path)
-                return nil
-            } catch {
-                return error
-            }
-        }
-        if let failure { throw failure }
+        try write(Data(bytes), to: path)
     }
 
     /// The prefix of temporary file names, so leftovers of a killed process

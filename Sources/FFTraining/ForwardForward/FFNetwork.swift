@@ -21,6 +21,8 @@ public final class FFNetwork {
     public internal(set) var objectives: [any GoodnessFunction]
     /// The readout classifier, if trained.
     public internal(set) var readout: LinearReadout?
+    /// Buffers reused by ``goodnessScores(_:chunkSize:)``.
+    private var scratch = ScoreWorkspace()
 
     /// Creates a network and programs its executors with initial parameters.
     /// - Parameters:
@@ -126,37 +128,35 @@ public final class FFNetwork {
     public func goodnessScores(_ images: Matrix, chunkSize: Int = 1000) -> Matrix {
         let classes = configuration.overlay.classes
         var scores = Matrix(rows: images.rows, columns: classes)
-        var chunk = Matrix(rows: 0, columns: 0)
-        var stacked = Matrix(rows: 0, columns: 0)
-        var input = Matrix(rows: 0, columns: 0)
-        var output = Matrix(rows: 0, columns: 0)
-        var g = [Float]()
+        // Buffers live in `scratch` so that per-batch calls (hard negatives) reuse them.
+        var w = scratch
+        scratch = ScoreWorkspace()
+        defer { scratch = w }
         var start = 0
         while start < images.rows {
             let n = min(chunkSize, images.rows - start)
-            chunk.copyRows(from: images, range: start..<(start + n))
+            w.chunk.copyRows(from: images, range: start..<(start + n))
             // One tall input: rows c·n ..< (c+1)·n carry label c.
-            stacked.reshape(rows: classes * n, columns: images.columns)
+            w.stacked.reshape(rows: classes * n, columns: images.columns)
             for c in 0..<classes {
-                makeInput(chunk, label: .single(c), into: &input)
-                input.withUnsafeBufferPointer { src in
-                    stacked.withUnsafeMutableBufferPointer { dst in
+                makeInput(w.chunk, label: .single(c), into: &w.input)
+                w.input.withUnsafeBufferPointer { src in
+                    w.stacked.withUnsafeMutableBufferPointer { dst in
                         (dst.baseAddress! + c * n * images.columns).update(from: src.baseAddress!, count: src.count)
                     }
                 }
             }
-            var x = stacked
             for l in 0..<layerCount {
-                executors[l].forward(x, into: &output)
+                executors[l].forward(l == 0 ? w.stacked : w.x, into: &w.output)
                 if configuration.predictionLayers.includes(l, of: layerCount) {
-                    objectives[l].goodness(output, into: &g)
+                    objectives[l].goodness(w.output, into: &w.goodness)
                     for c in 0..<classes {
-                        for i in 0..<n { scores[start + i, c] += g[c * n + i] }
+                        for i in 0..<n { scores[start + i, c] += w.goodness[c * n + i] }
                     }
                 }
                 if l + 1 < layerCount {
-                    normalizeForNextLayer(&output)
-                    executors[l].transmit(output, into: &x)
+                    normalizeForNextLayer(&w.output)
+                    executors[l].transmit(w.output, into: &w.x)
                 }
             }
             start += n
@@ -207,6 +207,16 @@ public final class FFNetwork {
         }
         return result
     }
+}
+
+/// Buffers of a goodness-scoring pass.
+struct ScoreWorkspace {
+    var chunk = Matrix(rows: 0, columns: 0)
+    var stacked = Matrix(rows: 0, columns: 0)
+    var input = Matrix(rows: 0, columns: 0)
+    var x = Matrix(rows: 0, columns: 0)
+    var output = Matrix(rows: 0, columns: 0)
+    var goodness = [Float]()
 }
 
 /// What a network input carries in its label pixels.
