@@ -10,6 +10,7 @@ struct CSVTableTests {
         #expect(CSVTable.quote("a,b") == "\"a,b\"")
         #expect(CSVTable.quote("say \"hi\"") == "\"say \"\"hi\"\"\"")
         #expect(CSVTable.quote("two\nlines") == "\"two\nlines\"")
+        #expect(CSVTable.quote("crlf\r\nline") == "\"crlf\r\nline\"")
     }
 
     @Test("rows fill missing columns and new columns extend earlier rows")
@@ -23,7 +24,7 @@ struct CSVTableTests {
     @Test("Python's csv module reads every value back unchanged", .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")))
     func pythonReadsIt() throws {
         var t = CSVTable(columns: ["name", "value"])
-        let tricky = ["comma, inside", "quote \" inside", "new\nline", "plain", ""]
+        let tricky = ["comma, inside", "quote \" inside", "new\nline", "windows\r\nline", "plain", ""]
         for (i, s) in tricky.enumerated() { t.append(["name": s, "value": "\(i)"]) }
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("ffanalog-\(UUID().uuidString).csv").path
         try t.write(to: path)
