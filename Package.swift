@@ -34,12 +34,16 @@ let package = Package(
             dependencies: ["CZlib", "FFNumerics", .product(name: "Crypto", package: "swift-crypto")]),
         // Layers, goodness functions, optimizers, Forward-Forward and backprop trainers.
         .target(name: "FFTraining", dependencies: ["FFNumerics", "FFRandom"]),
+        // Simulated analog crossbars: presets, non-idealities, analog layers, the oracle model.
+        .target(name: "FFDevice", dependencies: ["FFNumerics", "FFRandom", "FFTraining"]),
+        // Standalone SVG charts and HTML reports of results.
+        .target(name: "FFPlots"),
         // Results, checkpoints and their on-disk formats.
         .target(name: "FFResults", dependencies: ["CZlib", "FFNumerics", "FFDatasets", "FFTraining"]),
         // Experiments: train runs now; device simulations, comparisons and sweeps later.
-        .target(name: "FFExperiments", dependencies: ["FFNumerics", "FFRandom", "FFDatasets", "FFTraining", "FFResults"]),
+        .target(name: "FFExperiments", dependencies: ["FFNumerics", "FFRandom", "FFDatasets", "FFTraining", "FFDevice", "FFResults", "FFPlots"]),
         // Umbrella module re-exporting the library.
-        .target(name: "FFAnalog", dependencies: ["FFNumerics", "FFRandom", "FFDatasets", "FFTraining", "FFResults", "FFExperiments"]),
+        .target(name: "FFAnalog", dependencies: ["FFNumerics", "FFRandom", "FFDatasets", "FFTraining", "FFDevice", "FFResults", "FFPlots", "FFExperiments"]),
         // The thin command-line front end.
         .executableTarget(
             name: "ffanalog",
@@ -49,7 +53,9 @@ let package = Package(
         .testTarget(name: "FFRandomTests", dependencies: ["FFRandom"]),
         .testTarget(name: "FFDatasetsTests", dependencies: ["FFDatasets"]),
         .testTarget(name: "FFTrainingTests", dependencies: ["FFTraining"]),
+        .testTarget(name: "FFDeviceTests", dependencies: ["FFDevice"]),
         .testTarget(name: "FFResultsTests", dependencies: ["FFResults"]),
+        .testTarget(name: "FFPlotsTests", dependencies: ["FFPlots"]),
         .testTarget(name: "FFExperimentsTests", dependencies: ["FFExperiments"]),
         .testTarget(name: "ffanalogTests", dependencies: ["ffanalog"]),
     ]

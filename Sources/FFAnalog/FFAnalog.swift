@@ -3,5 +3,7 @@
 @_exported import FFRandom
 @_exported import FFDatasets
 @_exported import FFTraining
+@_exported import FFDevice
 @_exported import FFResults
+@_exported import FFPlots
 @_exported import FFExperiments

@@ -29,9 +29,9 @@ struct TrainingRunTests {
 
     func spec(_ algorithm: TrainingRun.Algorithm) -> TrainingRun {
         var ff = Recipe.ffanalog.ffConfiguration
-        ff.hiddenSizes = [32, 32]; ff.epochs = 3; ff.batchSize = 25
+        ff.hiddenSizes = [64, 64]; ff.epochs = 4; ff.batchSize = 10; ff.learningRate = 0.003; ff.readoutLearningRate = 0.01
         var bp = Recipe.ffanalog.bpConfiguration
-        bp.hiddenSizes = [32, 32]; bp.epochs = 3; bp.batchSize = 25
+        bp.hiddenSizes = [32, 32]; bp.epochs = 4; bp.batchSize = 20; bp.learningRate = 0.01
         return TrainingRun(algorithm: algorithm, ff: ff, bp: bp, recipe: .ffanalog, seed: 3, trainAccuracyExamples: 100)
     }
 
@@ -39,7 +39,7 @@ struct TrainingRunTests {
     func recordsEverything(algorithm: TrainingRun.Algorithm) throws {
         let (result, checkpoint) = try spec(algorithm).run(on: Self.dataset())
         #expect(result.algorithm == algorithm.rawValue)
-        #expect(result.history.count == 3)
+        #expect(result.history.count == 4)
         #expect(result.trainAccuracyExamples == 100)
         #expect(result.testExamples == 200 && result.trainExamples == 500)
         #expect(result.testAccuracy > 0.6)

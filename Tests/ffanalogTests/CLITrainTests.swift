@@ -6,8 +6,8 @@ struct CLITrainTests {
     static let common = ["--dataset", "fashion-mnist", "--data-dir", CLI.fashionDirectory, "--train-examples", "3000",
                          "--epochs", "2", "--hidden", "64,64", "--threads", "1", "--seed", "7", "--quiet"]
 
-    /// The result with timings removed.
-    func withoutTimings(_ path: String) throws -> [String: Any] {
+    /// The result with timings removed, re-serialised with sorted keys.
+    func withoutTimings(_ path: String) throws -> Data {
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         var json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         for key in ["train_seconds", "total_seconds"] { json.removeValue(forKey: key) }
@@ -15,28 +15,35 @@ struct CLITrainTests {
             for i in history.indices { history[i].removeValue(forKey: "seconds") }
             json["history"] = history
         }
-        return json
+        return try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys])
     }
 
     @Test("the same command and seed give identical results apart from timings", arguments: ["ff", "bp"])
     func reproducible(algorithm: String) throws {
         let dir = try CLI.temporaryDirectory()
-        var results = [[String: Any]]()
+        var results = [Data]()
+        var first = [String: Any]()
         for run in 0..<2 {
             let path = dir.appendingPathComponent("r\(run).json").path
             let output = try CLI.run(["train", "--algorithm", algorithm, "--output", path] + Self.common)
             #expect(output.status == 0, "\(output.stderr)")
             results.append(try withoutTimings(path))
+            if run == 0 {
+                first = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+            }
         }
-        #expect(NSDictionary(dictionary: results[0]).isEqual(to: results[1]))
-        let accuracy = try #require(results[0]["test_accuracy"] as? Double)
-        #expect(accuracy > 0.7)
+        #expect(results[0] == results[1])
         for key in ["algorithm", "dataset", "hidden", "epochs", "batch_size", "seed", "threads",
-                    "train_accuracy", "train_seconds", "history"] where key != "train_seconds" {
-            #expect(results[0][key] != nil, "missing \(key)")
+                    "test_accuracy", "train_accuracy", "train_seconds", "history"] {
+            #expect(first[key] != nil, "missing \(key)")
         }
-        if algorithm == "ff" { #expect(results[0]["test_accuracy_readout"] as? Double != nil) }
-        #expect(results[0]["threads"] as? Int == 1)
+        #expect(first["threads"] as? Int == 1)
+        // A short run: well above chance (10%), not a converged accuracy.
+        if algorithm == "ff" {
+            #expect(try #require(first["test_accuracy_readout"] as? Double) > 0.25)
+        } else {
+            #expect(try #require(first["test_accuracy"] as? Double) > 0.6)
+        }
     }
 
     @Test("a saved model reloads with the same test accuracy; a corrupt one is rejected", arguments: ["ff", "bp"])

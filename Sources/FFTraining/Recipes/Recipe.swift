@@ -14,7 +14,7 @@ public enum Recipe: String, Sendable, Codable, CaseIterable {
     public var summary: String {
         switch self {
         case .ffanalog:
-            "784-500-500, Σy² goodness (θ = units), RMS normalisation, hard negatives, Adam lr 0.001 (readout too), batch 100, 10 epochs, linear decay"
+            "784-500-500, Σy² goodness (θ = units), RMS normalisation, He-normal weights, hard negatives, Adam lr 0.001 (readout too), batch 100, 10 epochs, linear decay"
         case .hinton:
             "784-2000×4, Σy² goodness (θ = units), RMS normalisation, random wrong labels, SGD lr 1e-3 momentum 0.9 wd 3e-4, batch 100, 60 epochs, linear decay; readout SGD lr 1e-2 wd 3e-3"
         case .pytorchForwardForward:
@@ -30,7 +30,7 @@ public enum Recipe: String, Sendable, Codable, CaseIterable {
                 hiddenSizes: [500, 500], epochs: 10, batchSize: 100, learningRate: 0.001,
                 optimizer: .init(kind: .adam), learningRateSchedule: .linearDecay, schedule: .simultaneous,
                 goodness: .hinton, negatives: .hard, normalization: .rms, normalizeInput: true,
-                predictionLayers: .skipFirst, initialization: .normalFanOut,
+                predictionLayers: .skipFirst, initialization: .heNormal,
                 readout: true, readoutLearningRate: 0.001)
         case .hinton:
             return FFConfiguration(

@@ -1,0 +1,134 @@
+import FFDevice
+import FFNumerics
+import FFRandom
+import FFTraining
+
+/// Shared steps of the backprop methods.
+enum BackpropSteps {
+    /// Trains `network`, timing it and counting the digital MACs of backprop.
+    static func train(_ network: BPNetwork, _ context: MethodContext, progress: ProgressHandler) throws
+        -> (history: [EpochRecord], seconds: Double, counts: DeviceOperationCounts) {
+        let start = WallClock.seconds()
+        DeviceSpec.resetCounts(network.executors)
+        let history = try BPTrainer(network: network, seed: context.seed).fit(train: context.train, test: nil, progress: progress)
+        var counts = DeviceSpec.counts(network.executors)
+        counts.add(digitalMACs: digitalMACs(network, samples: context.train.count * context.bp.epochs,
+                                            forwardIsAnalog: network.executors.first is AnalogLayer))
+        return (history, WallClock.seconds() - start, counts)
+    }
+
+    /// MACs done digitally per training run: forward (unless analog), the
+    /// backward error propagation (one transposed product per layer but the
+    /// first) and the weight gradients (one outer product per layer).
+    static func digitalMACs(_ network: BPNetwork, samples: Int, forwardIsAnalog: Bool) -> Int {
+        let perSample = network.parameters.enumerated().reduce(0) { total, item in
+            let (l, p) = item
+            let macs = p.inputSize * p.outputSize
+            return total + (forwardIsAnalog ? 0 : macs) + (l > 0 ? macs : 0) + macs
+        }
+        return perSample * samples
+    }
+
+    /// Evaluates on the network's executors, with counts per test example.
+    static func evaluate(_ network: BPNetwork, _ context: MethodContext) -> (accuracy: Double, perSample: DeviceOperationCounts) {
+        DeviceSpec.resetCounts(network.executors)
+        let accuracy = context.test.accuracy(of: network.predict(context.test.images))
+        var counts = DeviceSpec.counts(network.executors)
+        if !(network.executors.first is AnalogLayer) {
+            counts.add(digitalMACs: network.parameters.reduce(0) { $0 + $1.inputSize * $1.outputSize } * context.test.count)
+        }
+        return (accuracy, counts.perSample(context.test.count))
+    }
+
+    /// A backprop network whose layers run on the context's device.
+    static func onDevice(_ context: MethodContext, parameters: [LayerParameters]? = nil) -> BPNetwork {
+        let network = BPNetwork(configuration: context.bp, inputSize: context.train.images.columns,
+                                random: RandomGenerator(seed: context.seed)) { index, inputs, outputs, activation in
+            context.device.makeLayer(index: index, inputSize: inputs, outputSize: outputs, activation: activation)
+        }
+        if let parameters { network.deploy(parameters) }
+        return network
+    }
+
+    static func digital(_ context: MethodContext) -> BPNetwork {
+        BPNetwork(configuration: context.bp, inputSize: context.train.images.columns, random: RandomGenerator(seed: context.seed))
+    }
+
+    static func outcome(_ trained: (history: [EpochRecord], seconds: Double, counts: DeviceOperationCounts),
+                        _ evaluation: (accuracy: Double, perSample: DeviceOperationCounts)) -> MethodOutcome {
+        MethodOutcome(testAccuracy: evaluation.accuracy, testAccuracyReadout: nil, trainingCounts: trained.counts,
+                      inferenceCountsPerSample: evaluation.perSample, trainSeconds: trained.seconds, history: trained.history)
+    }
+}
+
+/// Backprop on exact digital math, evaluated digitally (the ceiling).
+public struct BackpropIdeal: TrainingMethod {
+    public init() {}
+    public var name: MethodName { .bpIdeal }
+    public func run(_ context: MethodContext, progress: ProgressHandler) throws -> MethodOutcome {
+        let network = BackpropSteps.digital(context)
+        let trained = try BackpropSteps.train(network, context, progress: progress)
+        return BackpropSteps.outcome(trained, BackpropSteps.evaluate(network, context))
+    }
+}
+
+/// Backprop on the nominal (exact digital) model, then programmed onto the
+/// device once and evaluated there.
+public struct BackpropOffline: TrainingMethod {
+    public init() {}
+    public var name: MethodName { .bpOffline }
+    public func run(_ context: MethodContext, progress: ProgressHandler) throws -> MethodOutcome {
+        let network = BackpropSteps.digital(context)
+        var trained = try BackpropSteps.train(network, context, progress: progress)
+        let deployed = BackpropSteps.onDevice(context, parameters: network.parameters)
+        trained.counts = trained.counts + DeviceSpec.counts(deployed.executors)
+        return BackpropSteps.outcome(trained, BackpropSteps.evaluate(deployed, context))
+    }
+}
+
+/// Hardware-aware backprop: trained through a simulated device drawn from the
+/// nominal preset (its noise statistics, none of the hidden deviations, with
+/// programming noise redrawn at every update), then deployed on the real device.
+public struct BackpropHardwareAware: TrainingMethod {
+    public init() {}
+    public var name: MethodName { .bpHWA }
+    public func run(_ context: MethodContext, progress: ProgressHandler) throws -> MethodOutcome {
+        var nominal = context
+        nominal.device = DeviceSpec(preset: context.device.preset.nominal, instanceSeed: SplitMix64.mix(context.seed ^ 0x4A11))
+        let network = BackpropSteps.onDevice(nominal)
+        var trained = try BackpropSteps.train(network, nominal, progress: progress)
+        // Training ran on a simulation on a digital computer, not on the device.
+        trained.counts = DeviceOperationCounts()
+        trained.counts.add(digitalMACs: BackpropSteps.digitalMACs(
+            network, samples: context.train.count * context.bp.epochs, forwardIsAnalog: false))
+        let deployed = BackpropSteps.onDevice(context, parameters: network.parameters)
+        trained.counts = trained.counts + DeviceSpec.counts(deployed.executors)
+        return BackpropSteps.outcome(trained, BackpropSteps.evaluate(deployed, context))
+    }
+}
+
+/// Physics-aware (hardware-in-the-loop) training, Wright et al. 2022: the
+/// forward pass runs on the device, the backward pass through the nominal
+/// model at the measured activations.
+public struct BackpropPhysicsAware: TrainingMethod {
+    public init() {}
+    public var name: MethodName { .bpPAT }
+    public func run(_ context: MethodContext, progress: ProgressHandler) throws -> MethodOutcome {
+        let network = BackpropSteps.onDevice(context)
+        let trained = try BackpropSteps.train(network, context, progress: progress)
+        return BackpropSteps.outcome(trained, BackpropSteps.evaluate(network, context))
+    }
+}
+
+/// Backprop with the exact hidden instance model: forward on the device,
+/// backward through the oracle. What "backprop needs the exact model" buys.
+public struct BackpropOracle: TrainingMethod {
+    public init() {}
+    public var name: MethodName { .bpOracle }
+    public func run(_ context: MethodContext, progress: ProgressHandler) throws -> MethodOutcome {
+        let network = BackpropSteps.onDevice(context)
+        network.models = network.executors.map { ($0 as! AnalogLayer).makeOracleModel() }
+        let trained = try BackpropSteps.train(network, context, progress: progress)
+        return BackpropSteps.outcome(trained, BackpropSteps.evaluate(network, context))
+    }
+}

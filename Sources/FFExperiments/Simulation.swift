@@ -1,0 +1,78 @@
+import FFDatasets
+import FFDevice
+import FFNumerics
+import FFRandom
+import FFResults
+import FFTraining
+
+/// `ffanalog simulate`: every method trained and evaluated on freshly drawn
+/// device instances, one instance per seed, the same instance for every
+/// method of that seed.
+public struct Simulation: Sendable {
+    /// Training examples.
+    public var train: Examples
+    /// Test examples.
+    public var test: Examples
+    /// Dataset name, for the records.
+    public var datasetName: String
+    /// The fully resolved preset.
+    public var preset: DevicePreset
+    /// The `--noise` value that resolved it, if any.
+    public var noise: Float?
+    /// Methods to run, in order.
+    public var methods: [MethodName]
+    /// FF hyper-parameters.
+    public var ff: FFConfiguration
+    /// Backprop hyper-parameters.
+    public var bp: BPConfiguration
+    /// Seeds; each draws its own device instance.
+    public var seeds: [UInt64]
+
+    /// Creates a simulation.
+    public init(train: Examples, test: Examples, datasetName: String, preset: DevicePreset, noise: Float?,
+                methods: [MethodName], ff: FFConfiguration, bp: BPConfiguration, seeds: [UInt64]) {
+        self.train = train
+        self.test = test
+        self.datasetName = datasetName
+        self.preset = preset
+        self.noise = noise
+        self.methods = methods
+        self.ff = ff
+        self.bp = bp
+        self.seeds = seeds
+    }
+
+    /// What the simulation reports while it runs.
+    public enum Event {
+        /// A method starts on a seed.
+        case methodStarted(method: MethodName, seed: UInt64, index: Int, of: Int)
+        /// Training progress of the current method.
+        case training(TrainingEvent)
+        /// A method finished on a seed.
+        case methodFinished(SimulationRecord)
+    }
+
+    /// Runs every method on every seed.
+    /// - Parameter progress: Receives events.
+    /// - Returns: One record per method and seed.
+    public func run(progress: (Event) -> Void = { _ in }) throws -> [SimulationRecord] {
+        var records = [SimulationRecord]()
+        let total = seeds.count * methods.count
+        for seed in seeds {
+            let device = DeviceSpec(preset: preset, instanceSeed: SplitMix64.mix(seed ^ SplitMix64.hash("device:" + preset.name)))
+            let context = MethodContext(train: train, test: test, ff: ff, bp: bp, device: device, seed: seed)
+            for method in methods {
+                progress(.methodStarted(method: method, seed: seed, index: records.count + 1, of: total))
+                let outcome = try method.method.run(context) { progress(.training($0)) }
+                let record = SimulationRecord(
+                    command: "simulate", dataset: datasetName, method: method, seed: seed, device: preset.name,
+                    noise: noise, hidden: ff.hiddenSizes, epochs: ff.epochs, batchSize: ff.batchSize,
+                    trainExamples: train.count, testExamples: test.count, outcome: outcome,
+                    threads: BLAS.threadCount, deviceParameters: preset.flattened())
+                records.append(record)
+                progress(.methodFinished(record))
+            }
+        }
+        return records
+    }
+}

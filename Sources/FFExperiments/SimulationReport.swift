@@ -1,0 +1,116 @@
+import FFDevice
+import FFResults
+import FFTraining
+
+/// Tables and files of a simulation.
+public enum SimulationReport {
+    /// The JSON document written beside the CSV.
+    public struct Document: Codable, Sendable {
+        /// ffanalog's version.
+        public var ffanalogVersion: String
+        /// The command line.
+        public var command: String
+        /// BLAS threads.
+        public var threads: Int
+        /// The resolved preset.
+        public var preset: DevicePreset
+        /// FF hyper-parameters.
+        public var ffConfiguration: FFConfiguration
+        /// Backprop hyper-parameters.
+        public var bpConfiguration: BPConfiguration
+        /// Mean ± std per method.
+        public var summaries: [MethodSummary]
+        /// Every method × seed.
+        public var records: [SimulationRecord]
+        /// Wall seconds of the whole simulation.
+        public var wallSeconds: Double
+
+        /// Creates a document.
+        public init(ffanalogVersion: String, command: String, threads: Int, preset: DevicePreset,
+                    ffConfiguration: FFConfiguration, bpConfiguration: BPConfiguration,
+                    summaries: [MethodSummary], records: [SimulationRecord], wallSeconds: Double) {
+            self.ffanalogVersion = ffanalogVersion
+            self.command = command
+            self.threads = threads
+            self.preset = preset
+            self.ffConfiguration = ffConfiguration
+            self.bpConfiguration = bpConfiguration
+            self.summaries = summaries
+            self.records = records
+            self.wallSeconds = wallSeconds
+        }
+    }
+
+    /// A file name stem such as `simulate-mnist-generic-noise0.05`.
+    public static func fileStem(preset: DevicePreset, noise: Float?, dataset: String) -> String {
+        "simulate-\(dataset)-\(preset.name)" + (noise.map { "-noise\($0)" } ?? "")
+    }
+
+    /// One row per method and seed, every parameter a column.
+    public static func csv(_ records: [SimulationRecord]) -> CSVTable {
+        var table = CSVTable(columns: ["run_id", "command", "dataset", "method", "seed", "device", "noise", "hidden",
+                                       "epochs", "batch_size", "train_examples", "test_examples", "test_accuracy",
+                                       "test_accuracy_readout", "train_seconds", "threads"])
+        for r in records { table.append(r.csvFields) }
+        return table
+    }
+
+    /// The printed comparison: accuracy mean ± std over seeds, and operation counts, per method.
+    public static func table(_ summaries: [MethodSummary], preset: DevicePreset, noise: Float?, dataset: String, seeds: Int,
+                             trainExamples: Int, testExamples: Int, epochs: Int, wallSeconds: Double) -> String {
+        var lines = [String]()
+        let noiseText = noise.map { ", --noise \($0)" } ?? ""
+        lines.append("device \(preset.name)\(noiseText); \(dataset), \(trainExamples) train / \(testExamples) test examples, \(epochs) epochs, \(seeds) seed(s)")
+        lines.append("")
+        let header = ["method", "test accuracy (mean ± std)", "readout", "train s", "train MVMs", "train writes", "train digital MACs", "MVMs/sample"]
+        var rows = [header]
+        for s in summaries {
+            rows.append([
+                s.method.rawValue,
+                "\(percent(s.mean)) ± \(percent(s.std))",
+                s.readoutMean.map { "\(percent($0)) ± \(percent(s.readoutStd ?? 0))" } ?? "—",
+                fixed(s.trainSeconds, 1),
+                compact(s.trainingCounts.analogMVMs),
+                compact(s.trainingCounts.programmingEvents),
+                compact(s.trainingCounts.digitalMACs),
+                "\(s.inferenceCountsPerSample.analogMVMs)",
+            ])
+        }
+        let widths = (0..<header.count).map { c in rows.map { $0[c].count }.max() ?? 0 }
+        for (i, row) in rows.enumerated() {
+            lines.append(row.enumerated().map { c, v in v.padding(toLength: widths[c]) }.joined(separator: "  "))
+            if i == 0 { lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")) }
+        }
+        lines.append("")
+        lines.append("wall time \(fixed(wallSeconds, 1)) s")
+        return lines.joined(separator: "\n")
+    }
+
+    static func percent(_ x: Double) -> String { fixed(100 * x, 2) + "%" }
+
+    static func fixed(_ x: Double, _ digits: Int) -> String {
+        var p = 1.0
+        for _ in 0..<digits { p *= 10 }
+        let v = (x * p).rounded() / p
+        var s = "\(v)"
+        if let dot = s.firstIndex(of: ".") {
+            let have = s.distance(from: dot, to: s.endIndex) - 1
+            if have < digits { s += String(repeating: "0", count: digits - have) }
+        }
+        return s
+    }
+
+    static func compact(_ n: Int) -> String {
+        let x = Double(n)
+        if x >= 1e9 { return fixed(x / 1e9, 2) + "G" }
+        if x >= 1e6 { return fixed(x / 1e6, 2) + "M" }
+        if x >= 1e3 { return fixed(x / 1e3, 1) + "k" }
+        return "\(n)"
+    }
+}
+
+extension String {
+    fileprivate func padding(toLength n: Int) -> String {
+        count >= n ? self : self + String(repeating: " ", count: n - count)
+    }
+}
