@@ -68,11 +68,22 @@ public struct Simulation: Sendable {
                     command: "simulate", dataset: datasetName, method: method, seed: seed, device: preset.name,
                     noise: noise, hidden: ff.hiddenSizes, epochs: ff.epochs, batchSize: ff.batchSize,
                     trainExamples: train.count, testExamples: test.count, outcome: outcome,
-                    threads: BLAS.threadCount, deviceParameters: preset.flattened())
+                    threads: BLAS.threadCount, deviceParameters: preset.flattened(),
+                    hyperParameters: Self.hyperParameters(ff: ff, bp: bp))
                 records.append(record)
                 progress(.methodFinished(record))
             }
         }
         return records
+    }
+
+    /// The training hyper-parameters as dotted key → value, for CSV columns.
+    static func hyperParameters(ff: FFConfiguration, bp: BPConfiguration) -> [(String, String)] {
+        [("ff.learning_rate", "\(ff.learningRate)"), ("ff.optimizer", ff.optimizer.kind.rawValue),
+         ("ff.goodness", ff.goodness.cliName), ("ff.negatives", ff.negatives.rawValue),
+         ("ff.normalization", ff.normalization.rawValue), ("ff.initialization", ff.initialization.rawValue),
+         ("ff.schedule", ff.schedule.rawValue), ("ff.lr_schedule", ff.learningRateSchedule.rawValue),
+         ("bp.learning_rate", "\(bp.learningRate)"), ("bp.optimizer", bp.optimizer.kind.rawValue),
+         ("bp.lr_schedule", bp.learningRateSchedule.rawValue), ("bp.initialization", bp.initialization.rawValue)]
     }
 }

@@ -41,10 +41,13 @@ public struct SimulationRecord: Codable, Sendable {
     public var threads: Int
     /// Every resolved device parameter, as dotted key → value.
     public var deviceParameters: [String: String]
+    /// The training hyper-parameters, as dotted key → value.
+    public var hyperParameters: [String: String]
 
     init(command: String, dataset: String, method: MethodName, seed: UInt64, device: String, noise: Float?,
          hidden: [Int], epochs: Int, batchSize: Int, trainExamples: Int, testExamples: Int,
-         outcome: MethodOutcome, threads: Int, deviceParameters: [(String, String)]) {
+         outcome: MethodOutcome, threads: Int, deviceParameters: [(key: String, value: String)],
+         hyperParameters: [(String, String)]) {
         let noiseText = noise.map { "\($0)" } ?? "preset"
         runId = "\(command)-\(dataset)-\(device)-noise\(noiseText)-\(method.rawValue)-seed\(seed)"
         self.command = command
@@ -64,7 +67,8 @@ public struct SimulationRecord: Codable, Sendable {
         trainingCounts = outcome.trainingCounts
         inferenceCountsPerSample = outcome.inferenceCountsPerSample
         self.threads = threads
-        self.deviceParameters = Dictionary(deviceParameters, uniquingKeysWith: { _, last in last })
+        self.deviceParameters = Dictionary(deviceParameters.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last })
+        self.hyperParameters = Dictionary(hyperParameters, uniquingKeysWith: { _, last in last })
     }
 
     /// The record as one CSV row: every field and device parameter a column.
@@ -80,6 +84,7 @@ public struct SimulationRecord: Codable, Sendable {
         for (k, v) in trainingCounts.fields { f["train_" + k] = v }
         for (k, v) in inferenceCountsPerSample.fields { f["inference_per_sample_" + k] = v }
         for (k, v) in deviceParameters { f["device." + k] = v }
+        for (k, v) in hyperParameters { f[k] = v }
         return f
     }
 }
