@@ -19,15 +19,7 @@ extension AnalogLayer {
         output.reshape(rows: b, columns: m)
         guard b > 0 else { return }
         let x = convertInputs(input)
-        x.withUnsafeBufferPointer { px in
-            effective.withUnsafeBufferPointer { pw in
-                output.withUnsafeMutableBufferPointer { pz in
-                    BLAS.sgemm(transposeA: false, transposeB: true, m: b, n: m, k: n, alpha: 1,
-                               a: px.baseAddress!, lda: n, b: pw.baseAddress!, ldb: n + 1,
-                               beta: 0, c: pz.baseAddress!, ldc: m)
-                }
-            }
-        }
+        CrossbarProduct.forward(x, effective, into: &output)
         addReadNoise(x, to: &output)
         finishOutputs(&output)
     }
@@ -80,16 +72,7 @@ extension AnalogLayer {
                     for i in dst.indices { dst[i] = src[i] * src[i] }
                 }
             }
-            sigmaBuffer.reshape(rows: b, columns: m)
-            squareBuffer.withUnsafeBufferPointer { px in
-                absoluteEffective.withUnsafeBufferPointer { pw in
-                    sigmaBuffer.withUnsafeMutableBufferPointer { ps in
-                        BLAS.sgemm(transposeA: false, transposeB: true, m: b, n: m, k: n, alpha: 1,
-                                   a: px.baseAddress!, lda: n, b: pw.baseAddress!, ldb: n + 1,
-                                   beta: 0, c: ps.baseAddress!, ldc: m)
-                    }
-                }
-            }
+            CrossbarProduct.forward(squareBuffer, absoluteEffective, into: &sigmaBuffer)
             let k = rho * rho * scale
             absoluteEffective.withUnsafeBufferPointer { aw in
                 sigmaBuffer.withUnsafeBufferPointer { s in

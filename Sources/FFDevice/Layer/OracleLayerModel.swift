@@ -55,15 +55,7 @@ extension AnalogLayer {
         }
         var z = Matrix(rows: b, columns: m)
         if b == 0 { return z }
-        xq.withUnsafeBufferPointer { px in
-            effective.withUnsafeBufferPointer { pw in
-                z.withUnsafeMutableBufferPointer { pz in
-                    BLAS.sgemm(transposeA: false, transposeB: true, m: b, n: m, k: n, alpha: 1,
-                               a: px.baseAddress!, lda: n, b: pw.baseAddress!, ldb: n + 1,
-                               beta: 0, c: pz.baseAddress!, ldc: m)
-                }
-            }
-        }
+        CrossbarProduct.forward(xq, effective, into: &z)
         z.addToEachRow(outputShift)
         return z
     }
@@ -137,17 +129,8 @@ extension AnalogLayer {
         }
         guard needsInputGradient else { return }
         // ∂L/∂x = δ · W_eff[:, :n], zero where the DAC clipped.
-        inputGradient.reshape(rows: b, columns: n)
+        CrossbarProduct.adjoint(delta, effective, into: &inputGradient)
         if b == 0 { return }
-        delta.withUnsafeBufferPointer { pd in
-            effective.withUnsafeBufferPointer { pw in
-                inputGradient.withUnsafeMutableBufferPointer { px in
-                    BLAS.sgemm(transposeA: false, transposeB: false, m: b, n: n, k: m, alpha: 1,
-                               a: pd.baseAddress!, lda: m, b: pw.baseAddress!, ldb: n + 1,
-                               beta: 0, c: px.baseAddress!, ldc: n)
-                }
-            }
-        }
         if dac.range != nil {
             let dac = self.dac
             input.withUnsafeBufferPointer { x in
