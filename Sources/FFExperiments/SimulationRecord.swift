@@ -43,6 +43,8 @@ public struct SimulationRecord: Codable, Sendable {
     public var deviceParameters: [String: String]
     /// The training hyper-parameters, as dotted key → value.
     public var hyperParameters: [String: String]
+    /// Per-epoch training history.
+    public var history: [EpochRecord]
 
     init(command: String, dataset: String, method: MethodName, seed: UInt64, device: String, noise: Float?,
          hidden: [Int], epochs: Int, batchSize: Int, trainExamples: Int, testExamples: Int,
@@ -69,22 +71,48 @@ public struct SimulationRecord: Codable, Sendable {
         self.threads = threads
         self.deviceParameters = Dictionary(deviceParameters.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last })
         self.hyperParameters = Dictionary(hyperParameters, uniquingKeysWith: { _, last in last })
+        history = outcome.history
     }
 
-    /// The record as one CSV row: every field and device parameter a column.
-    public var csvFields: [String: String] {
+    /// The fields every row of this record shares: identity, budget,
+    /// operation counts, hyper-parameters and every device parameter.
+    public var commonFields: [String: String] {
         var f: [String: String] = [
             "run_id": runId, "command": command, "dataset": dataset, "method": method.rawValue,
             "seed": "\(seed)", "device": device, "noise": noise.map { "\($0)" } ?? "",
             "hidden": hidden.map(String.init).joined(separator: "x"), "epochs": "\(epochs)",
             "batch_size": "\(batchSize)", "train_examples": "\(trainExamples)", "test_examples": "\(testExamples)",
-            "test_accuracy": "\(testAccuracy)", "test_accuracy_readout": testAccuracyReadout.map { "\($0)" } ?? "",
-            "train_seconds": "\(trainSeconds)", "threads": "\(threads)",
+            "threads": "\(threads)",
         ]
         for (k, v) in trainingCounts.fields { f["train_" + k] = v }
         for (k, v) in inferenceCountsPerSample.fields { f["inference_per_sample_" + k] = v }
         for (k, v) in deviceParameters { f["device." + k] = v }
         for (k, v) in hyperParameters { f[k] = v }
         return f
+    }
+
+    /// The record in tidy long format: one row per observation (`metric`,
+    /// `value`, and `epoch` or `drift_time` where they apply).
+    /// - Parameters:
+    ///   - driftTime: Seconds since programming at which the accuracies were measured, if any.
+    ///   - extra: More shared columns (e.g. sweep grid values).
+    public func tidyRows(driftTime: Double? = nil, extra: [String: String] = [:]) -> [[String: String]] {
+        var common = commonFields.merging(extra) { _, new in new }
+        common["drift_time"] = driftTime.map { "\($0)" } ?? ""
+        func row(_ metric: String, _ value: Double, epoch: Int? = nil) -> [String: String] {
+            var r = common
+            r["metric"] = metric
+            r["value"] = "\(value)"
+            r["epoch"] = epoch.map(String.init) ?? ""
+            return r
+        }
+        var rows = [row("test_accuracy", testAccuracy)]
+        if let testAccuracyReadout { rows.append(row("test_accuracy_readout", testAccuracyReadout)) }
+        rows.append(row("train_seconds", trainSeconds))
+        for (i, h) in history.enumerated() {
+            // Layerwise FF numbers epochs per layer; count them through the run.
+            rows.append(row("train_loss", h.loss, epoch: i + 1))
+        }
+        return rows
     }
 }

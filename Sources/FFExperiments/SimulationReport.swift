@@ -46,12 +46,16 @@ public enum SimulationReport {
         "simulate-\(dataset)-\(preset.name)" + (noise.map { "-noise\($0)" } ?? "")
     }
 
-    /// One row per method and seed, every parameter a column.
+    /// The leading columns of every tidy CSV ffanalog writes; the rest follow sorted.
+    public static let tidyColumns = ["run_id", "command", "dataset", "method", "seed", "device", "noise",
+                                     "drift_time", "epoch", "metric", "value"]
+
+    /// Tidy long format: one row per observation, every parameter a column.
     public static func csv(_ records: [SimulationRecord]) -> CSVTable {
-        var table = CSVTable(columns: ["run_id", "command", "dataset", "method", "seed", "device", "noise", "hidden",
-                                       "epochs", "batch_size", "train_examples", "test_examples", "test_accuracy",
-                                       "test_accuracy_readout", "train_seconds", "threads"])
-        for r in records { table.append(r.csvFields) }
+        var table = CSVTable(columns: tidyColumns)
+        for r in records {
+            for row in r.tidyRows() { table.append(row) }
+        }
         return table
     }
 

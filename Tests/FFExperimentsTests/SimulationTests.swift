@@ -76,8 +76,13 @@ struct SimulationTests {
         let summaries = MethodSummary.summarize(records)
         #expect(summaries.count == MethodName.allCases.count)
         let csv = SimulationReport.csv(records)
-        #expect(csv.rows.count == records.count)
-        #expect(csv.columns.contains("device.read_noise.output") || csv.columns.contains { $0.hasPrefix("device.") })
+        #expect(Array(csv.columns.prefix(11)) == SimulationReport.tidyColumns)
+        #expect(csv.columns.contains { $0.hasPrefix("device.") } && csv.columns.contains("ff.learning_rate"))
+        // Tidy: one row per observation — accuracy, FF readout, time, and one loss per epoch.
+        let metric = csv.columns.firstIndex(of: "metric")!
+        let accuracyRows = csv.rows.filter { $0[metric] == "test_accuracy" }
+        #expect(accuracyRows.count == records.count)
+        #expect(csv.rows.filter { $0[metric] == "train_loss" }.count == records.reduce(0) { $0 + $1.history.count })
     }
 
     @Test("mean and sample standard deviation")
