@@ -43,6 +43,18 @@ public final class GaussianStream {
         GaussianStream(seed: SplitMix64.mix(seed ^ SplitMix64.hash(stream)))
     }
 
+    /// Where the stream is in its sequence, to save and later restore (for
+    /// example to measure one device state in several ways).
+    public struct Position: Equatable {
+        let state: Xoshiro256PlusPlus
+    }
+
+    /// The current position; setting it rewinds or advances the stream.
+    public var position: Position {
+        get { Position(state: state) }
+        set { state = newValue.state }
+    }
+
     /// The next 64 raw bits.
     @inline(__always) public func nextBits() -> UInt64 { state.next() }
 
@@ -102,7 +114,7 @@ public final class GaussianStream {
 }
 
 /// xoshiro256++ 1.0 (Blackman & Vigna): 256 bits of state, period 2²⁵⁶ − 1.
-struct Xoshiro256PlusPlus: Sendable {
+struct Xoshiro256PlusPlus: Sendable, Equatable {
     var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
 
     /// Seeds the four words from consecutive SplitMix64 outputs, so the

@@ -25,15 +25,19 @@ public final class BPTrainer {
         gradients = network.parameters.map { LayerParameters(inputSize: $0.inputSize, outputSize: $0.outputSize) }
     }
 
-    /// Trains for the configured epochs.
+    /// Trains for the configured epochs, or for `epochs` when given (e.g. a
+    /// short recalibration of an already trained network).
     /// - Parameters:
     ///   - train: Training examples.
     ///   - test: Test examples evaluated every ``BPConfiguration/evaluateEvery`` epochs.
+    ///   - epochs: Overrides the configured number of epochs.
     ///   - progress: Receives progress events.
     /// - Returns: The per-epoch history.
     /// - Throws: ``TrainingError/diverged(epoch:layer:learningRate:)`` when the loss stops being finite.
-    public func fit(train: Examples, test: Examples?, progress: ProgressHandler = { _ in }) throws -> [EpochRecord] {
-        let config = network.configuration
+    public func fit(train: Examples, test: Examples?, epochs: Int? = nil,
+                    progress: ProgressHandler = { _ in }) throws -> [EpochRecord] {
+        var config = network.configuration
+        if let epochs { config.epochs = epochs }
         guard train.count > 0 else { throw TrainingError.invalidConfiguration("no training examples") }
         guard train.images.columns == network.inputSize else {
             throw TrainingError.invalidConfiguration(

@@ -43,16 +43,26 @@ public final class FFTrainer {
         gradients = network.parameters.map { LayerParameters(inputSize: $0.inputSize, outputSize: $0.outputSize) }
     }
 
-    private var configuration: FFConfiguration { network.configuration }
+    /// The configuration, with the epochs of the current ``fit(train:test:epochs:progress:)``.
+    private var configuration: FFConfiguration {
+        var c = network.configuration
+        c.epochs = epochs
+        return c
+    }
+    private var epochs = 0
 
-    /// Trains for the configured epochs.
+    /// Trains for the configured epochs, or for `epochs` when given (e.g. a
+    /// short recalibration of an already trained network).
     /// - Parameters:
     ///   - train: Training examples (pixels already prepared).
     ///   - test: Test examples evaluated every ``FFConfiguration/evaluateEvery`` epochs.
+    ///   - epochs: Overrides the configured number of epochs.
     ///   - progress: Receives progress events.
     /// - Returns: The per-epoch history.
     /// - Throws: ``TrainingError/diverged(epoch:layer:learningRate:)`` when the loss stops being finite.
-    public func fit(train: Examples, test: Examples?, progress: ProgressHandler = { _ in }) throws -> [EpochRecord] {
+    public func fit(train: Examples, test: Examples?, epochs: Int? = nil,
+                    progress: ProgressHandler = { _ in }) throws -> [EpochRecord] {
+        self.epochs = epochs ?? network.configuration.epochs
         guard train.count > 0 else { throw TrainingError.invalidConfiguration("no training examples") }
         guard train.images.columns == network.inputSize else {
             throw TrainingError.invalidConfiguration(
