@@ -59,22 +59,33 @@ public struct Simulation: Sendable {
         var records = [SimulationRecord]()
         let total = seeds.count * methods.count
         for seed in seeds {
-            let device = DeviceSpec(preset: preset, instanceSeed: SplitMix64.mix(seed ^ SplitMix64.hash("device:" + preset.name)))
-            let context = MethodContext(train: train, test: test, ff: ff, bp: bp, device: device, seed: seed)
+            let context = self.context(seed: seed)
             for method in methods {
                 progress(.methodStarted(method: method, seed: seed, index: records.count + 1, of: total))
                 let outcome = try method.method.run(context) { progress(.training($0)) }
-                let record = SimulationRecord(
-                    command: "simulate", dataset: datasetName, method: method, seed: seed, device: preset.name,
-                    noise: noise, hidden: ff.hiddenSizes, epochs: ff.epochs, batchSize: ff.batchSize,
-                    trainExamples: train.count, testExamples: test.count, outcome: outcome,
-                    threads: BLAS.threadCount, deviceParameters: preset.flattened(),
-                    hyperParameters: Self.hyperParameters(ff: ff, bp: bp))
+                let record = self.record(method: method, seed: seed, outcome: outcome, command: "simulate")
                 records.append(record)
                 progress(.methodFinished(record))
             }
         }
         return records
+    }
+
+    /// What every method of seed `seed` gets: the data, the configurations,
+    /// and device instance `seed` of the preset.
+    public func context(seed: UInt64) -> MethodContext {
+        let device = DeviceSpec(preset: preset, instanceSeed: SplitMix64.mix(seed ^ SplitMix64.hash("device:" + preset.name)))
+        return MethodContext(train: train, test: test, ff: ff, bp: bp, device: device, seed: seed)
+    }
+
+    /// The record of one method's outcome on seed `seed`.
+    public func record(method: MethodName, seed: UInt64, outcome: MethodOutcome, command: String) -> SimulationRecord {
+        SimulationRecord(
+            command: command, dataset: datasetName, method: method, seed: seed, device: preset.name,
+            noise: noise, hidden: ff.hiddenSizes, epochs: ff.epochs, batchSize: ff.batchSize,
+            trainExamples: train.count, testExamples: test.count, outcome: outcome,
+            threads: BLAS.threadCount, deviceParameters: preset.flattened(),
+            hyperParameters: Self.hyperParameters(ff: ff, bp: bp))
     }
 
     /// The training hyper-parameters as dotted key → value, for CSV columns.

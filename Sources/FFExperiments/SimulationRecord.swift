@@ -91,20 +91,31 @@ public struct SimulationRecord: Codable, Sendable {
         return f
     }
 
+    /// One tidy row: the shared columns plus one observation.
+    /// - Parameters:
+    ///   - metric: What was measured.
+    ///   - value: Its value (empty when `nil`, e.g. a method that cannot do what the row is about).
+    ///   - epoch: The epoch, for per-epoch metrics.
+    ///   - driftTime: Seconds since programming at measurement, if any.
+    ///   - extra: More columns, overriding shared ones of the same name.
+    public func observation(_ metric: String, _ value: Double?, epoch: Int? = nil, driftTime: Double? = nil,
+                            extra: [String: String] = [:]) -> [String: String] {
+        var r = commonFields.merging(extra) { _, new in new }
+        r["metric"] = metric
+        r["value"] = value.map { "\($0)" } ?? ""
+        r["epoch"] = epoch.map(String.init) ?? ""
+        r["drift_time"] = driftTime.map { "\($0)" } ?? ""
+        return r
+    }
+
     /// The record in tidy long format: one row per observation (`metric`,
     /// `value`, and `epoch` or `drift_time` where they apply).
     /// - Parameters:
     ///   - driftTime: Seconds since programming at which the accuracies were measured, if any.
     ///   - extra: More shared columns (e.g. sweep grid values).
     public func tidyRows(driftTime: Double? = nil, extra: [String: String] = [:]) -> [[String: String]] {
-        var common = commonFields.merging(extra) { _, new in new }
-        common["drift_time"] = driftTime.map { "\($0)" } ?? ""
         func row(_ metric: String, _ value: Double, epoch: Int? = nil) -> [String: String] {
-            var r = common
-            r["metric"] = metric
-            r["value"] = "\(value)"
-            r["epoch"] = epoch.map(String.init) ?? ""
-            return r
+            observation(metric, value, epoch: epoch, driftTime: driftTime, extra: extra)
         }
         var rows = [row("test_accuracy", testAccuracy)]
         if let testAccuracyReadout { rows.append(row("test_accuracy_readout", testAccuracyReadout)) }

@@ -55,9 +55,11 @@ enum BackpropSteps {
     }
 
     static func outcome(_ trained: (history: [EpochRecord], seconds: Double, counts: DeviceOperationCounts),
-                        _ evaluation: (accuracy: Double, perSample: DeviceOperationCounts)) -> MethodOutcome {
+                        _ evaluation: (accuracy: Double, perSample: DeviceOperationCounts),
+                        deployed network: BPNetwork, _ context: MethodContext, canRecalibrate: Bool) -> MethodOutcome {
         MethodOutcome(testAccuracy: evaluation.accuracy, testAccuracyReadout: nil, trainingCounts: trained.counts,
-                      inferenceCountsPerSample: evaluation.perSample, trainSeconds: trained.seconds, history: trained.history)
+                      inferenceCountsPerSample: evaluation.perSample, trainSeconds: trained.seconds, history: trained.history,
+                      deployed: DeployedBP(network: network, seed: context.seed, canRecalibrate: canRecalibrate))
     }
 }
 
@@ -68,7 +70,8 @@ public struct BackpropIdeal: TrainingMethod {
     public func run(_ context: MethodContext, progress: ProgressHandler) throws -> MethodOutcome {
         let network = BackpropSteps.digital(context)
         let trained = try BackpropSteps.train(network, context, progress: progress)
-        return BackpropSteps.outcome(trained, BackpropSteps.evaluate(network, context))
+        return BackpropSteps.outcome(trained, BackpropSteps.evaluate(network, context),
+                                     deployed: network, context, canRecalibrate: false)
     }
 }
 
@@ -82,7 +85,8 @@ public struct BackpropOffline: TrainingMethod {
         var trained = try BackpropSteps.train(network, context, progress: progress)
         let deployed = BackpropSteps.onDevice(context, parameters: network.parameters)
         trained.counts = trained.counts + DeviceSpec.counts(deployed.executors)
-        return BackpropSteps.outcome(trained, BackpropSteps.evaluate(deployed, context))
+        return BackpropSteps.outcome(trained, BackpropSteps.evaluate(deployed, context),
+                                     deployed: deployed, context, canRecalibrate: false)
     }
 }
 
@@ -103,7 +107,8 @@ public struct BackpropHardwareAware: TrainingMethod {
             network, samples: context.train.count * context.bp.epochs, forwardIsAnalog: false))
         let deployed = BackpropSteps.onDevice(context, parameters: network.parameters)
         trained.counts = trained.counts + DeviceSpec.counts(deployed.executors)
-        return BackpropSteps.outcome(trained, BackpropSteps.evaluate(deployed, context))
+        return BackpropSteps.outcome(trained, BackpropSteps.evaluate(deployed, context),
+                                     deployed: deployed, context, canRecalibrate: false)
     }
 }
 
@@ -116,7 +121,8 @@ public struct BackpropPhysicsAware: TrainingMethod {
     public func run(_ context: MethodContext, progress: ProgressHandler) throws -> MethodOutcome {
         let network = BackpropSteps.onDevice(context)
         let trained = try BackpropSteps.train(network, context, progress: progress)
-        return BackpropSteps.outcome(trained, BackpropSteps.evaluate(network, context))
+        return BackpropSteps.outcome(trained, BackpropSteps.evaluate(network, context),
+                                     deployed: network, context, canRecalibrate: true)
     }
 }
 
@@ -129,6 +135,9 @@ public struct BackpropOracle: TrainingMethod {
         let network = BackpropSteps.onDevice(context)
         network.models = network.executors.map { ($0 as! AnalogLayer).makeOracleModel() }
         let trained = try BackpropSteps.train(network, context, progress: progress)
-        return BackpropSteps.outcome(trained, BackpropSteps.evaluate(network, context))
+        // Its oracle describes the instance as trained; after drift it no longer
+        // holds, so it does not recalibrate.
+        return BackpropSteps.outcome(trained, BackpropSteps.evaluate(network, context),
+                                     deployed: network, context, canRecalibrate: false)
     }
 }

@@ -25,7 +25,8 @@ public struct FFInSitu: TrainingMethod {
         let goodnessCounts = DeviceSpec.counts(network.executors).perSample(context.test.count)
         let readout = network.predictByReadout(context.test.images).map(context.test.accuracy(of:))
         return MethodOutcome(testAccuracy: accuracy, testAccuracyReadout: readout, trainingCounts: trainingCounts,
-                             inferenceCountsPerSample: goodnessCounts, trainSeconds: seconds, history: history)
+                             inferenceCountsPerSample: goodnessCounts, trainSeconds: seconds, history: history,
+                             deployed: DeployedFF(network: network, seed: context.seed))
     }
 
     /// Digital MACs of FF training: each layer's weight gradient for the

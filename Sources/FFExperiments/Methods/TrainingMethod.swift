@@ -87,7 +87,7 @@ public struct MethodContext: Sendable {
 }
 
 /// What a method produced.
-public struct MethodOutcome: Sendable {
+public struct MethodOutcome {
     /// Test accuracy on the device (FF: goodness prediction).
     public var testAccuracy: Double
     /// FF readout accuracy on the device.
@@ -100,4 +100,6 @@ public struct MethodOutcome: Sendable {
     public var trainSeconds: Double
     /// Per-epoch history.
     public var history: [EpochRecord]
+    /// The trained network on its hardware, for later evaluation.
+    public var deployed: (any DeployedNetwork)?
 }

@@ -28,6 +28,13 @@ public struct Examples: Sendable {
         return Examples(images: m, labels: Array(labels[0..<n]))
     }
 
+    /// The examples in `range`.
+    public func slice(_ range: Range<Int>) -> Examples {
+        var m = Matrix(rows: 0, columns: 0)
+        m.copyRows(from: images, range: range)
+        return Examples(images: m, labels: Array(labels[range]))
+    }
+
     /// The examples at `indices`, in that order, gathered into `images` and `labels`.
     func gather(_ indices: ArraySlice<Int>, images: inout Matrix, labels: inout [Int32]) {
         indices.withContiguousStorageIfAvailable { idx in

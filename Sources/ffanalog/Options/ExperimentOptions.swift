@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import FFAnalog
+
+/// What `simulate`, `compare` and `sweep` share: which methods, how many
+/// seeds, how many test examples, where results go.
+struct ExperimentOptions: ParsableArguments {
+    @Option(name: .long, help: "Comma-separated methods (default: all).")
+    var methods: String = MethodName.allCases.map(\.rawValue).joined(separator: ",")
+
+    @Option(name: .long, help: "Number of seeds; seed s draws device instance s.")
+    var seeds: Int = 3
+
+    @Option(name: .long, help: "Test examples evaluated on the device (default: all).")
+    var testExamples: Int?
+
+    @Option(name: .long, help: "Directory for the CSV, JSON and plots.")
+    var output: String = "notebooks-export"
+
+    /// Training examples and epochs when not given: small, so a comparison
+    /// takes minutes; every method gets the same budget.
+    static let defaultTrainExamples = 10_000
+    static let defaultEpochs = 3
+
+    func validate() throws {
+        _ = try methodNames()
+        guard seeds >= 1 else { throw ValidationError("--seeds must be at least 1") }
+        if let testExamples, testExamples < 1 { throw ValidationError("--test-examples must be at least 1") }
+    }
+
+    func methodNames() throws -> [MethodName] {
+        try methods.split(separator: ",").map { part in
+            guard let m = MethodName(rawValue: part.trimmingCharacters(in: .whitespaces)) else {
+                throw ValidationError("unknown method '\(part)' in --methods; choose from \(MethodName.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return m
+        }
+    }
+
+    /// The simulation these options, the training options and the data describe.
+    func simulation(dataset: LabeledDataset, preset: DevicePreset, noise: Float?, training: TrainingOptions,
+                    firstSeed: UInt64) throws -> Simulation {
+        var ff = try training.ffConfiguration()
+        var bp = try training.bpConfiguration()
+        if training.trainExamples == nil {
+            ff.trainingExamples = Self.defaultTrainExamples
+            bp.trainingExamples = Self.defaultTrainExamples
+        }
+        if training.epochs == nil {
+            ff.epochs = Self.defaultEpochs
+            bp.epochs = Self.defaultEpochs
+        }
+        let train = Examples(dataset.train).prefix(ff.trainingExamples).standardized(ff.pixelStandardization)
+        let test = Examples(dataset.test).prefix(testExamples).standardized(ff.pixelStandardization)
+        return Simulation(train: train, test: test, datasetName: dataset.name.rawValue, preset: preset, noise: noise,
+                          methods: try methodNames(), ff: ff, bp: bp, seeds: (0..<seeds).map { firstSeed + UInt64($0) })
+    }
+}
