@@ -6,5 +6,5 @@ struct FFAnalogCommand: ParsableCommand {
         commandName: "ffanalog",
         abstract: "Forward-Forward and backprop training through simulated analog hardware.",
         version: FFAnalogVersionString.value,
-        subcommands: [Train.self, Simulate.self, Compare.self, Sweep.self, Evaluate.self, DataCommand.self, Bench.self])
+        subcommands: [Train.self, Simulate.self, Compare.self, Sweep.self, Plot.self, Report.self, Evaluate.self, DataCommand.self, Bench.self])
 }
