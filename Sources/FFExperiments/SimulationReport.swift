@@ -8,6 +8,8 @@ public enum SimulationReport {
     public struct Document: Codable, Sendable {
         /// ffanalog's version.
         public var ffanalogVersion: String
+        /// The git commit, when known.
+        public var gitCommit: String? = FFAnalogVersion.gitCommit
         /// The command line.
         public var command: String
         /// BLAS threads.

@@ -7,6 +7,8 @@ import FFTraining
 public struct TrainingResult: Codable, Sendable {
     /// ffanalog's version.
     public var ffanalogVersion: String
+    /// The git commit, when known.
+    public var gitCommit: String? = FFAnalogVersion.gitCommit
     /// `ff` or `bp`.
     public var algorithm: String
     /// The recipe that set the configuration, if any.

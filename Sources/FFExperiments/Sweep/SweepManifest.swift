@@ -17,6 +17,8 @@ public struct SweepManifest: Sendable, Encodable {
 
     /// ffanalog's version.
     public var ffanalogVersion: String
+    /// The git commit, when known.
+    public var gitCommit: String?
     /// BLAS threads of the run that wrote the manifest (results are bit-identical only at equal thread counts).
     public var threads: Int
     /// SHA-256 of the canonical JSON of ``configuration`` and ``presets``.
@@ -35,6 +37,7 @@ public struct SweepManifest: Sendable, Encodable {
     ///   - version: ffanalog's version.
     public init(plan: SweepPlan, threads: Int, version: String = FFAnalogVersion.current) {
         ffanalogVersion = version
+        gitCommit = FFAnalogVersion.gitCommit
         self.threads = threads
         configuration = plan.configuration
         presets = plan.presets

@@ -80,6 +80,7 @@ struct BenchmarkDocument<Result: Codable>: Codable {
     var blas: String
     var results: Result
     var ffanalogVersion = FFAnalogVersion.current
+    var gitCommit = FFAnalogVersion.gitCommit
 }
 
 extension String {

@@ -115,6 +115,7 @@ struct Compare: ParsableCommand {
 /// The JSON written beside a comparison's CSV.
 struct DriftDocument: Codable {
     var ffanalogVersion: String
+    var gitCommit: String? = FFAnalogVersion.gitCommit
     var command: String
     var threads: Int
     var preset: DevicePreset
