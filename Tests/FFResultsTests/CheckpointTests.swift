@@ -49,7 +49,7 @@ struct CheckpointTests {
 
         func error(for data: Data) -> CheckpointError? {
             let p = temporaryPath("bad.ffmodel")
-            FileManager.default.createFile(atPath: p, contents: data)
+            #expect(FileManager.default.createFile(atPath: p, contents: data))
             do { _ = try Checkpoint.read(from: p); return nil } catch { return error }
         }
         var flipped = good
