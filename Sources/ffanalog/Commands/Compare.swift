@@ -85,7 +85,7 @@ struct Compare: ParsableCommand {
         report.addParagraph("Command: \(CommandLine.arguments.joined(separator: " "))")
         report.addParagraph("Test accuracy (mean ± std over \(experiment.seeds) seeds) of each method on the same drifted device instance. "
                             + "'-recal' rows: after recalibration in place at that time with \(calibration.count) labelled examples.")
-        let stem = "\(experiment.output)/compare-\(dataset.name.rawValue)-\(preset.name)"
+        let stem = "\(experiment.outputDirectory)/compare-\(dataset.name.rawValue)-\(preset.name)"
         var written = [stem + ".csv", stem + ".json", stem + ".html"]
         for c in try compensations() {
             print("")

@@ -40,7 +40,7 @@ struct Simulate: ParsableCommand {
         print(SimulationReport.table(summaries, preset: preset, noise: deviceOptions.noise, dataset: dataset.name.rawValue,
                                      seeds: experiment.seeds, trainExamples: simulation.train.count,
                                      testExamples: simulation.test.count, epochs: simulation.ff.epochs, wallSeconds: wall))
-        let stem = "\(experiment.output)/" + SimulationReport.fileStem(preset: preset, noise: deviceOptions.noise,
+        let stem = "\(experiment.outputDirectory)/" + SimulationReport.fileStem(preset: preset, noise: deviceOptions.noise,
                                                                       dataset: dataset.name.rawValue)
         try SimulationReport.csv(records).write(to: stem + ".csv")
         try JSONFile.write(SimulationReport.Document(

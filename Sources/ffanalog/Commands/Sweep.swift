@@ -38,6 +38,7 @@ struct Sweep: ParsableCommand {
                 """ + "\n" + MethodName.allCases.map { "  \($0.rawValue): \($0.summary)" }.joined(separator: "\n"))
 
         @OptionGroup var deviceOptions: DeviceOptions
+        @OptionGroup var experiment: ExperimentOptions
         @OptionGroup var data: DataOptions
         @OptionGroup var training: TrainingOptions
         @OptionGroup var runtime: RunOptions
@@ -45,20 +46,8 @@ struct Sweep: ParsableCommand {
         @Option(name: .long, help: ArgumentHelp("A swept setting and its values, KEY=V1,V2,...; repeatable.", valueName: "key=values"))
         var grid: [String] = []
 
-        @Option(name: .long, help: "Comma-separated methods (default: all).")
-        var methods: String = MethodName.allCases.map(\.rawValue).joined(separator: ",")
-
-        @Option(name: .long, help: "Number of seeds: --seed, --seed+1, ...; seed s draws device instance s.")
-        var seeds: Int = 3
-
-        @Option(name: .long, help: "Test examples evaluated on the device (default: all).")
-        var testExamples: Int?
-
         @Option(name: .long, help: "Run only slice I of N (0 ≤ I < N) of the jobs, e.g. 0/4.")
         var shard: String?
-
-        @Option(name: .long, help: "Sweep directory (default: notebooks-export/sweep-<hash of the configuration>).")
-        var output: String?
 
         /// The swept settings that a plain option also fixes.
         var fixedKeys: Set<SweepKey> {
@@ -74,29 +63,24 @@ struct Sweep: ParsableCommand {
 
         func validate() throws {
             try SweepGrid(parsing: grid).checkNotFixed(fixedKeys)
-            _ = try MethodName.list(parsing: methods)
-            _ = try SweepConfiguration.seeds(from: runtime.seed, count: seeds)
+            _ = try SweepConfiguration.seeds(from: runtime.seed, count: experiment.seeds)
             if let shard { _ = try SweepShard(parsing: shard) }
-            if let testExamples, testExamples < 1 { throw ValidationError("--test-examples must be at least 1") }
         }
 
         func run() throws {
             runtime.apply()
-            var ff = try training.ffConfiguration()
-            var bp = try training.bpConfiguration()
             // The defaults of simulate, so a sweep point equals the simulate run with the same options.
-            if training.trainExamples == nil { ff.trainingExamples = ExperimentOptions.defaultTrainExamples; bp.trainingExamples = ExperimentOptions.defaultTrainExamples }
-            if training.epochs == nil { ff.epochs = ExperimentOptions.defaultEpochs; bp.epochs = ExperimentOptions.defaultEpochs }
+            let (ff, bp) = try experiment.configurations(training)
             let configuration = SweepConfiguration(
-                dataset: try DatasetName(parsing: data.dataset).rawValue, testExamples: testExamples,
-                grid: try SweepGrid(parsing: grid), methods: try MethodName.list(parsing: methods),
-                seeds: try SweepConfiguration.seeds(from: runtime.seed, count: seeds),
+                dataset: try DatasetName(parsing: data.dataset).rawValue, testExamples: experiment.testExamples,
+                grid: try SweepGrid(parsing: grid), methods: try experiment.methodNames(),
+                seeds: try SweepConfiguration.seeds(from: runtime.seed, count: experiment.seeds),
                 ff: ff, bp: bp, device: deviceOptions.device ?? "generic", noise: deviceOptions.noise)
             // Every check (presets, an existing directory of another sweep) before the data is loaded.
             let plan = try SweepPlan(configuration: configuration, modelsDirectory: deviceOptions.modelsDir)
             let shard = try shard.map(SweepShard.init(parsing:)) ?? .whole
             let manifest = SweepManifest(plan: plan, threads: BLAS.threadCount)
-            let directory = SweepDirectory(path: output ?? SweepDirectory.defaultPath(for: manifest))
+            let directory = SweepDirectory(path: experiment.output ?? SweepDirectory.defaultPath(for: manifest))
             try manifest.checkCompatible(with: directory)
 
             let dataset = try data.load()

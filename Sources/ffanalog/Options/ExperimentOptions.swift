@@ -14,8 +14,11 @@ struct ExperimentOptions: ParsableArguments {
     @Option(name: .long, help: "Test examples evaluated on the device (default: all).")
     var testExamples: Int?
 
-    @Option(name: .long, help: "Directory for the CSV, JSON and plots.")
-    var output: String = "notebooks-export"
+    @Option(name: .long, help: "Directory for the results (default: notebooks-export; for sweep, notebooks-export/sweep-<hash of the configuration>).")
+    var output: String?
+
+    /// Where `simulate` and `compare` write.
+    var outputDirectory: String { output ?? "notebooks-export" }
 
     /// Training examples and epochs when not given: small, so a comparison
     /// takes minutes; every method gets the same budget.
@@ -29,17 +32,12 @@ struct ExperimentOptions: ParsableArguments {
     }
 
     func methodNames() throws -> [MethodName] {
-        try methods.split(separator: ",").map { part in
-            guard let m = MethodName(rawValue: part.trimmingCharacters(in: .whitespaces)) else {
-                throw ValidationError("unknown method '\(part)' in --methods; choose from \(MethodName.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            return m
-        }
+        try MethodName.list(parsing: methods)
     }
 
-    /// The simulation these options, the training options and the data describe.
-    func simulation(dataset: LabeledDataset, preset: DevicePreset, noise: Float?, training: TrainingOptions,
-                    firstSeed: UInt64) throws -> Simulation {
+    /// The training options' configurations with the experiment defaults
+    /// (``defaultTrainExamples``, ``defaultEpochs``) where those were not given.
+    func configurations(_ training: TrainingOptions) throws -> (ff: FFConfiguration, bp: BPConfiguration) {
         var ff = try training.ffConfiguration()
         var bp = try training.bpConfiguration()
         if training.trainExamples == nil {
@@ -50,6 +48,13 @@ struct ExperimentOptions: ParsableArguments {
             ff.epochs = Self.defaultEpochs
             bp.epochs = Self.defaultEpochs
         }
+        return (ff, bp)
+    }
+
+    /// The simulation these options, the training options and the data describe.
+    func simulation(dataset: LabeledDataset, preset: DevicePreset, noise: Float?, training: TrainingOptions,
+                    firstSeed: UInt64) throws -> Simulation {
+        let (ff, bp) = try configurations(training)
         let train = Examples(dataset.train).prefix(ff.trainingExamples).standardized(ff.pixelStandardization)
         let test = Examples(dataset.test).prefix(testExamples).standardized(ff.pixelStandardization)
         return Simulation(train: train, test: test, datasetName: dataset.name.rawValue, preset: preset, noise: noise,
