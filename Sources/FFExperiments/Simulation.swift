@@ -82,7 +82,8 @@ public struct Simulation: Sendable {
     public func record(method: MethodName, seed: UInt64, outcome: MethodOutcome, command: String) -> SimulationRecord {
         SimulationRecord(
             command: command, dataset: datasetName, method: method, seed: seed, device: preset.name,
-            noise: noise, hidden: ff.hiddenSizes, epochs: ff.epochs, batchSize: ff.batchSize,
+            noise: noise, hidden: method == .ff ? ff.hiddenSizes : bp.hiddenSizes,
+            epochs: method == .ff ? ff.epochs : bp.epochs, batchSize: method == .ff ? ff.batchSize : bp.batchSize,
             trainExamples: train.count, testExamples: test.count, outcome: outcome,
             threads: BLAS.threadCount, deviceParameters: preset.flattened(),
             hyperParameters: Self.hyperParameters(ff: ff, bp: bp))

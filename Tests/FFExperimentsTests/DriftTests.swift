@@ -54,3 +54,25 @@ struct DriftTests {
         #expect(csv.columns.contains("compensation") && csv.columns.contains("drift_time"))
     }
 }
+
+@Suite("Trial recalibration leaves no trace")
+struct RecalibrationIsolationTests {
+    @Test("after restoring, a recalibrated network measures exactly as before", arguments: [MethodName.ff, .bpPAT])
+    func restoreUndoesRecalibration(method: MethodName) throws {
+        let context = SimulationTests.context(try DevicePreset.named("pcm"))
+        let deployed = try #require(try method.method.run(context, progress: { _ in }).deployed)
+        for layer in deployed.analogLayers { layer.advanceTime(to: 86_400) }
+        let state = deployed.saveState()
+        let before = deployed.accuracy(on: context.test)
+        deployed.restoreState(state)
+        let macs = try deployed.recalibrate(on: context.train.prefix(100), epochs: 1)
+        #expect(macs > 0)
+        let first = deployed.accuracy(on: context.test)
+        deployed.restoreState(state)
+        #expect(deployed.accuracy(on: context.test) == before)
+        // The trainer's own parameters were restored too: recalibrating again gives the same result.
+        deployed.restoreState(state)
+        _ = try deployed.recalibrate(on: context.train.prefix(100), epochs: 1)
+        #expect(deployed.accuracy(on: context.test) == first)
+    }
+}

@@ -80,12 +80,13 @@ public struct DriftComparison {
             return DriftMeasurement(record: record, variant: .recalibrated, time: time, compensation: compensation,
                                     testAccuracy: nil, recalibrationCounts: nil)
         }
-        let saved = deployed.saveStates()
+        let saved = deployed.saveState()
         let before = deployed.counts
-        try deployed.recalibrate(on: calibration, epochs: recalibrationEpochs)
-        let spent = deployed.counts.subtracting(before)
+        let macs = try deployed.recalibrate(on: calibration, epochs: recalibrationEpochs)
+        var spent = deployed.counts.subtracting(before)
+        spent.add(digitalMACs: macs)
         let accuracy = deployed.accuracy(on: simulation.test)
-        deployed.restoreStates(saved)
+        deployed.restoreState(saved)
         return DriftMeasurement(record: record, variant: .recalibrated, time: time, compensation: compensation,
                                 testAccuracy: accuracy, recalibrationCounts: spent)
     }

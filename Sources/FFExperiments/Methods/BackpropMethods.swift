@@ -8,8 +8,8 @@ enum BackpropSteps {
     /// Trains `network`, timing it and counting the digital MACs of backprop.
     static func train(_ network: BPNetwork, _ context: MethodContext, progress: ProgressHandler) throws
         -> (history: [EpochRecord], seconds: Double, counts: DeviceOperationCounts) {
+        // The device's initial programming counts as training, as it does for FF in situ.
         let start = WallClock.seconds()
-        DeviceSpec.resetCounts(network.executors)
         let history = try BPTrainer(network: network, seed: context.seed).fit(train: context.train, test: nil, progress: progress)
         var counts = DeviceSpec.counts(network.executors)
         counts.add(digitalMACs: digitalMACs(network, samples: context.train.count * context.bp.epochs,
@@ -46,7 +46,12 @@ enum BackpropSteps {
                                 random: RandomGenerator(seed: context.seed)) { index, inputs, outputs, activation in
             context.device.makeLayer(index: index, inputSize: inputs, outputSize: outputs, activation: activation)
         }
-        if let parameters { network.deploy(parameters) }
+        if let parameters {
+            // Deployment is one full write of the trained parameters; the
+            // initial write of random weights does not happen on real hardware.
+            DeviceSpec.resetCounts(network.executors)
+            network.deploy(parameters)
+        }
         return network
     }
 

@@ -13,18 +13,30 @@ public protocol DeployedNetwork: AnyObject {
     /// Test accuracy measured now (FF: goodness prediction).
     func accuracy(on test: Examples) -> Double
     /// A few more training steps in place with labelled calibration data.
+    /// Each call starts from fresh optimizer state and the same seed, so
+    /// every recalibration sees the calibration batches in the same order.
     /// - Parameters:
     ///   - data: Calibration examples.
     ///   - epochs: Passes over them.
-    func recalibrate(on data: Examples, epochs: Int) throws
+    /// - Returns: The digital MACs the recalibration spent (gradients, error propagation, readout).
+    func recalibrate(on data: Examples, epochs: Int) throws -> Int
+    /// Saves everything a recalibration changes: the tiles and the trainer's own state.
+    func saveState() -> DeployedState
+    /// Puts back a state saved by ``saveState()``.
+    func restoreState(_ state: DeployedState)
+}
+
+/// A saved deployed network: its tiles and the trainer-side parameters.
+public struct DeployedState {
+    let tiles: [AnalogLayerState]
+    let ff: FFNetwork.TrainerState?
+    let bp: [LayerParameters]?
 }
 
 extension DeployedNetwork {
-    /// Saves every tile's state.
-    func saveStates() -> [AnalogLayerState] { analogLayers.map { $0.saveState() } }
+    func saveTiles() -> [AnalogLayerState] { analogLayers.map { $0.saveState() } }
 
-    /// Restores states saved by ``saveStates()``.
-    func restoreStates(_ states: [AnalogLayerState]) {
+    func restoreTiles(_ states: [AnalogLayerState]) {
         for (layer, state) in zip(analogLayers, states) { layer.restoreState(state) }
     }
 
@@ -43,8 +55,14 @@ final class DeployedFF: DeployedNetwork {
     var analogLayers: [AnalogLayer] { network.executors.compactMap { $0 as? AnalogLayer } }
     var canRecalibrate: Bool { true }
     func accuracy(on test: Examples) -> Double { test.accuracy(of: network.predictByGoodness(test.images)) }
-    func recalibrate(on data: Examples, epochs: Int) throws {
+    func recalibrate(on data: Examples, epochs: Int) throws -> Int {
         _ = try FFTrainer(network: network, seed: seed ^ 0x5EC4).fit(train: data, test: nil, epochs: epochs)
+        return FFInSitu.digitalMACs(network, samples: data.count * epochs, readoutSamples: data.count * epochs)
+    }
+    func saveState() -> DeployedState { DeployedState(tiles: saveTiles(), ff: network.saveTrainerState(), bp: nil) }
+    func restoreState(_ state: DeployedState) {
+        restoreTiles(state.tiles)
+        if let ff = state.ff { network.restoreTrainerState(ff) }
     }
 }
 
@@ -61,8 +79,14 @@ final class DeployedBP: DeployedNetwork {
     }
     var analogLayers: [AnalogLayer] { network.executors.compactMap { $0 as? AnalogLayer } }
     func accuracy(on test: Examples) -> Double { test.accuracy(of: network.predict(test.images)) }
-    func recalibrate(on data: Examples, epochs: Int) throws {
+    func recalibrate(on data: Examples, epochs: Int) throws -> Int {
         precondition(canRecalibrate, "this method has no way to recalibrate in place")
         _ = try BPTrainer(network: network, seed: seed ^ 0x5EC4).fit(train: data, test: nil, epochs: epochs)
+        return BackpropSteps.digitalMACs(network, samples: data.count * epochs, forwardIsAnalog: !analogLayers.isEmpty)
+    }
+    func saveState() -> DeployedState { DeployedState(tiles: saveTiles(), ff: nil, bp: network.parameters) }
+    func restoreState(_ state: DeployedState) {
+        restoreTiles(state.tiles)
+        if let bp = state.bp { network.restoreIntended(bp) }
     }
 }

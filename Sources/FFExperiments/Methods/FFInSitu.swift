@@ -18,7 +18,9 @@ public struct FFInSitu: TrainingMethod {
         let history = try FFTrainer(network: network, seed: context.seed).fit(train: context.train, test: nil, progress: progress)
         let seconds = WallClock.seconds() - start
         var trainingCounts = DeviceSpec.counts(network.executors)
-        trainingCounts.add(digitalMACs: digitalMACs(network, context))
+        let readoutEpochs = context.ff.schedule == .layerwise ? FFTrainer.readoutEpochsAfterLayerwise : context.ff.epochs
+        trainingCounts.add(digitalMACs: Self.digitalMACs(network, samples: context.train.count * context.ff.epochs,
+                                                         readoutSamples: context.train.count * readoutEpochs))
 
         DeviceSpec.resetCounts(network.executors)
         let accuracy = context.test.accuracy(of: network.predictByGoodness(context.test.images))
@@ -30,11 +32,16 @@ public struct FFInSitu: TrainingMethod {
     }
 
     /// Digital MACs of FF training: each layer's weight gradient for the
-    /// positive and the negative batch, plus the readout's products.
-    private func digitalMACs(_ network: FFNetwork, _ context: MethodContext) -> Int {
-        let samples = context.train.count * context.ff.epochs
+    /// positive and the negative batch per sample (layerwise FF trains each
+    /// layer for all epochs, the same count), plus the readout's forward and
+    /// gradient products per readout sample.
+    /// - Parameters:
+    ///   - network: The network.
+    ///   - samples: Training examples × epochs.
+    ///   - readoutSamples: Examples × epochs the readout trained on.
+    static func digitalMACs(_ network: FFNetwork, samples: Int, readoutSamples: Int) -> Int {
         let gradient = network.parameters.reduce(0) { $0 + 2 * $1.inputSize * $1.outputSize }
         let readout = network.readout.map { 2 * $0.parameters.inputSize * $0.parameters.outputSize } ?? 0
-        return (gradient + readout) * samples
+        return gradient * samples + readout * readoutSamples
     }
 }

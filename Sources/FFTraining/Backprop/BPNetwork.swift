@@ -70,6 +70,14 @@ public final class BPNetwork {
         for l in 0..<layerCount { executors[l].program(parameters[l]) }
     }
 
+    /// Sets the intended parameters without programming the executors, e.g.
+    /// to undo a trial recalibration whose device state is restored separately.
+    /// - Parameter parameters: One set per layer, shapes as the network's.
+    public func restoreIntended(_ parameters: [LayerParameters]) {
+        precondition(parameters.count == layerCount, "restoreIntended: \(parameters.count) layers for a \(layerCount)-layer network")
+        self.parameters = parameters
+    }
+
     /// Number of layers, the output layer included.
     public var layerCount: Int { executors.count }
 

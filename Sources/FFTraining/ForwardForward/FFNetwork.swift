@@ -82,6 +82,23 @@ public final class FFNetwork {
     /// Number of layers.
     public var layerCount: Int { executors.count }
 
+    /// What the trainer keeps besides the hardware: the intended parameters
+    /// and the readout (with its optimizer state).
+    public struct TrainerState {
+        let parameters: [LayerParameters]
+        let readout: LinearReadout?
+    }
+
+    /// Saves the trainer-side state (not the executors').
+    public func saveTrainerState() -> TrainerState { TrainerState(parameters: parameters, readout: readout) }
+
+    /// Restores a state saved by ``saveTrainerState()``; restore the
+    /// executors' own state separately.
+    public func restoreTrainerState(_ state: TrainerState) {
+        parameters = state.parameters
+        readout = state.readout
+    }
+
     /// The layers whose normalised activities feed the readout: 2..N, or the
     /// only layer of a one-layer network.
     public var readoutLayers: Range<Int> { layerCount > 1 ? 1..<layerCount : 0..<layerCount }

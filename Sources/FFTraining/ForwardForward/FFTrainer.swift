@@ -92,7 +92,8 @@ public final class FFTrainer {
             var layerLosses = [Double](repeating: 0, count: network.layerCount)
             var readoutLoss = 0.0
             for s in 0..<steps {
-                let lr = config.learningRate * config.learningRateSchedule.factor(step: epoch * steps + s, totalSteps: totalSteps)
+                let factor = config.learningRateSchedule.factor(step: epoch * steps + s, totalSteps: totalSteps)
+                let lr = config.learningRate * factor
                 loadBatch(train, order: order, step: s, fixedNegatives: fixed, random: negatives)
                 network.makeInput(batchImages, label: .labels(batchLabels), into: &xPos)
                 network.makeInput(batchImages, label: .labels(negativeLabels), into: &xNeg)
@@ -108,7 +109,7 @@ public final class FFTrainer {
                 }
                 if network.readout != nil {
                     readoutLoss += network.readout!.train(features: features, labels: batchLabels,
-                                                          learningRate: config.readoutLearningRate * lr / config.learningRate)
+                                                          learningRate: config.readoutLearningRate * factor)
                 }
                 progress(.step(step: s + 1, steps: steps, loss: batchLoss))
             }
@@ -188,7 +189,7 @@ public final class FFTrainer {
     }
 
     /// Epochs of the readout when it is trained after layerwise FF.
-    static let readoutEpochsAfterLayerwise = 10
+    public static let readoutEpochsAfterLayerwise = 10
 
     /// Trains the readout on the finished network's neutral-label features,
     /// in minibatches of 100, for ``readoutEpochsAfterLayerwise`` epochs.

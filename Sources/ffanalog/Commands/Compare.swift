@@ -59,8 +59,12 @@ struct Compare: ParsableCommand {
                                                    training: training, firstSeed: runtime.seed)
         // Calibration data: the examples right after the training slice, the same for every method.
         let all = Examples(dataset.train).standardized(simulation.ff.pixelStandardization)
-        let start = min(simulation.train.count, all.count - 1)
-        let calibration = all.slice(start..<min(all.count, start + calibrationExamples))
+        let start = simulation.train.count
+        guard all.count - start >= calibrationExamples else {
+            throw ValidationError("--calibration-examples \(calibrationExamples) needs that many training examples not used for training; "
+                                  + "only \(all.count - start) are left after --train-examples \(start); lower one of them")
+        }
+        let calibration = all.slice(start..<(start + calibrationExamples))
         let comparison = DriftComparison(simulation: simulation, calibration: calibration,
                                          recalibrationEpochs: recalibrationEpochs, times: times,
                                          compensations: try compensations())
