@@ -1,4 +1,5 @@
 import FFDevice
+import FFPlots
 import FFTraining
 
 /// Mean and sample standard deviation of one method's accuracy over seeds.
@@ -44,8 +45,6 @@ public struct MethodSummary: Sendable, Codable {
 /// Mean and sample standard deviation (n − 1; 0 when n < 2).
 public func meanAndStd(_ values: [Double]) -> (mean: Double, std: Double) {
     guard !values.isEmpty else { return (0, 0) }
-    let mean = values.reduce(0, +) / Double(values.count)
-    guard values.count > 1 else { return (mean, 0) }
-    let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1)
-    return (mean, variance.squareRoot())
+    let (mean, std) = ChartBuilder.meanAndSampleStandardDeviation(values)
+    return (mean, std ?? 0)
 }

@@ -1,4 +1,5 @@
 import FFDevice
+import FFPlots
 import FFResults
 import FFTraining
 
@@ -82,11 +83,7 @@ public enum SimulationReport {
                 "\(s.inferenceCountsPerSample.analogMVMs)",
             ])
         }
-        let widths = (0..<header.count).map { c in rows.map { $0[c].count }.max() ?? 0 }
-        for (i, row) in rows.enumerated() {
-            lines.append(row.enumerated().map { c, v in v.padding(toLength: widths[c]) }.joined(separator: "  "))
-            if i == 0 { lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")) }
-        }
+        lines += TextTable.lines(rows)
         lines.append("")
         lines.append("wall time \(fixed(wallSeconds, 1)) s")
         return lines.joined(separator: "\n")
@@ -95,15 +92,7 @@ public enum SimulationReport {
     static func percent(_ x: Double) -> String { fixed(100 * x, 2) + "%" }
 
     static func fixed(_ x: Double, _ digits: Int) -> String {
-        var p = 1.0
-        for _ in 0..<digits { p *= 10 }
-        let v = (x * p).rounded() / p
-        var s = "\(v)"
-        if let dot = s.firstIndex(of: ".") {
-            let have = s.distance(from: dot, to: s.endIndex) - 1
-            if have < digits { s += String(repeating: "0", count: digits - have) }
-        }
-        return s
+        NumberFormatting.fixed(x, decimals: digits, trimmingZeros: false)
     }
 
     static func compact(_ n: Int) -> String {
@@ -115,8 +104,3 @@ public enum SimulationReport {
     }
 }
 
-extension String {
-    fileprivate func padding(toLength n: Int) -> String {
-        count >= n ? self : self + String(repeating: " ", count: n - count)
-    }
-}

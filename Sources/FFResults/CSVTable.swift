@@ -1,3 +1,4 @@
+import Foundation
 import FFDatasets
 
 /// A table written as RFC 4180 CSV: comma-separated, CRLF-free (`\n` line
@@ -49,8 +50,3 @@ public struct CSVTable: Sendable {
     }
 }
 
-extension String {
-    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
-    }
-}

@@ -36,15 +36,7 @@ public enum DriftReport {
     /// The printed table for one compensation mode.
     public static func table(_ measurements: [DriftMeasurement], compensation: DriftCompensation, times: [DriftTime]) -> String {
         let (header, body) = Self.rows(measurements, compensation: compensation, times: times)
-        let rows = [header] + body
-        let widths = (0..<header.count).map { c in rows.map { $0[c].count }.max() ?? 0 }
-        var lines = ["drift compensation: \(compensation.rawValue)"]
-        for (i, row) in rows.enumerated() {
-            lines.append(row.enumerated().map { c, v in v + String(repeating: " ", count: widths[c] - v.count) }
-                .joined(separator: "  "))
-            if i == 0 { lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")) }
-        }
-        return lines.joined(separator: "\n")
+        return (["drift compensation: \(compensation.rawValue)"] + TextTable.lines([header] + body)).joined(separator: "\n")
     }
 
     /// Tidy CSV: the training records and one row per drift measurement.

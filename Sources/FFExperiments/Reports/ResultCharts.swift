@@ -1,3 +1,4 @@
+import Foundation
 import FFPlots
 
 /// The standard charts of ffanalog's tidy results.
@@ -76,8 +77,3 @@ public enum ResultCharts {
     }
 }
 
-extension String {
-    fileprivate func replacingOccurrences(of a: String, with b: String) -> String {
-        split(separator: Character(a), omittingEmptySubsequences: false).joined(separator: b)
-    }
-}

@@ -67,16 +67,7 @@ final class ProgressDisplay {
     }
 }
 
-/// Fixed-point formatting without Foundation's locale dependence.
+/// Fixed-point formatting with exactly `digits` decimals, locale-independent.
 func format(_ x: Double, _ digits: Int) -> String {
-    guard x.isFinite else { return "\(x)" }
-    var p = 1.0
-    for _ in 0..<digits { p *= 10 }
-    let scaled = (abs(x) * p).rounded()
-    let whole = Int(scaled / p)
-    let frac = Int(scaled.truncatingRemainder(dividingBy: p))
-    let sign = x < 0 && scaled != 0 ? "-" : ""
-    if digits == 0 { return "\(sign)\(whole)" }
-    let f = String(frac)
-    return "\(sign)\(whole).\(String(repeating: "0", count: digits - f.count))\(f)"
+    NumberFormatting.fixed(x, decimals: digits, trimmingZeros: false)
 }
