@@ -46,6 +46,10 @@ public struct FFConfiguration: Sendable, Codable, Equatable {
     public var pixelStandardization: PixelStandardization?
     /// Evaluate on the test set every this many epochs (and always after the last).
     public var evaluateEvery: Int
+    /// Peer normalisation of every layer (`nil` = off).
+    public var peerNormalization: PeerNormalization?
+    /// The nonlinearity's derivative in the local update (`nil` = ``ActivationGradient/nominal``).
+    public var activationGradient: ActivationGradient?
 
     /// Creates a configuration; every argument has the ffanalog default.
     public init(
@@ -62,7 +66,8 @@ public struct FFConfiguration: Sendable, Codable, Equatable {
         initialization: WeightInitialization = .pytorchDefault,
         readout: Bool = true, readoutLearningRate: Float = 0.001, readoutWeightDecay: Float = 0,
         trainingExamples: Int? = nil, pixelStandardization: PixelStandardization? = nil,
-        evaluateEvery: Int = 1
+        evaluateEvery: Int = 1, peerNormalization: PeerNormalization? = nil,
+        activationGradient: ActivationGradient? = nil
     ) {
         self.hiddenSizes = hiddenSizes
         self.epochs = epochs
@@ -86,6 +91,8 @@ public struct FFConfiguration: Sendable, Codable, Equatable {
         self.trainingExamples = trainingExamples
         self.pixelStandardization = pixelStandardization
         self.evaluateEvery = evaluateEvery
+        self.peerNormalization = peerNormalization
+        self.activationGradient = activationGradient
     }
 }
 

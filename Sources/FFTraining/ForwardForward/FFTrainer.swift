@@ -15,6 +15,8 @@ public final class FFTrainer {
     private let random: RandomGenerator
     private var optimizers: [ParameterOptimizer]
     var gradients: [LayerParameters]
+    /// Running mean activities of peer normalisation, one state per layer.
+    var peerStates: [PeerNormalization.State]
     // Reused buffers: one set for the whole run, no allocation per sample.
     private var batchImages = Matrix(rows: 0, columns: 0)
     private var batchLabels = [Int32]()
@@ -41,6 +43,7 @@ public final class FFTrainer {
             ParameterOptimizer(config.optimizer, inputSize: $0.inputSize, outputSize: $0.outputSize)
         }
         gradients = network.parameters.map { LayerParameters(inputSize: $0.inputSize, outputSize: $0.outputSize) }
+        peerStates = network.parameters.map { PeerNormalization.State(units: $0.outputSize) }
     }
 
     /// The configuration, with the epochs of the current ``fit(train:test:epochs:progress:)``.
@@ -235,10 +238,15 @@ public final class FFTrainer {
         let executor = network.executors[l]
         executor.forward(xPos, into: &yPos)
         executor.forward(xNeg, into: &yNeg)
-        let loss = network.objectives[l].loss(positive: yPos, negative: yNeg,
+        var loss = network.objectives[l].loss(positive: yPos, negative: yNeg,
                                               positiveGradient: &gPos, negativeGradient: &gNeg)
-        executor.activation.backpropagate(&gPos, output: yPos)
-        executor.activation.backpropagate(&gNeg, output: yNeg)
+        if let peer = network.configuration.peerNormalization {
+            loss += peerStates[l].apply(peer, positive: yPos, gradient: &gPos)
+        }
+        if network.configuration.activationGradient ?? .nominal == .nominal {
+            executor.activation.backpropagate(&gPos, output: yPos)
+            executor.activation.backpropagate(&gNeg, output: yNeg)
+        }
         gradients[l].setGradient(input: xPos, outputGradient: gPos)
         gradients[l].setGradient(input: xNeg, outputGradient: gNeg, accumulate: true)
         return loss

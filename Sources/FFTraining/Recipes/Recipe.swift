@@ -16,7 +16,7 @@ public enum Recipe: String, Sendable, Codable, CaseIterable {
         case .ffanalog:
             "784-500-500, Σy² goodness (θ = units), RMS normalisation, He-normal weights, hard negatives, Adam lr 0.001 (readout too), batch 100, 10 epochs, linear decay"
         case .hinton:
-            "784-2000×4, Σy² goodness (θ = units), RMS normalisation, random wrong labels, SGD lr 1e-3 momentum 0.9 wd 3e-4, batch 100, 60 epochs, linear decay; readout SGD lr 1e-2 wd 3e-3"
+            "784-2000×4, Σy² goodness (θ = units), RMS normalisation, random wrong labels, peer normalisation 0.03 (momentum 0.9), straight-through ReLU gradient, SGD lr 1e-3 momentum 0.9 wd 3e-4, batch 100, 60 epochs, linear decay; readout SGD lr 1e-2 wd 3e-3"
         case .pytorchForwardForward:
             "784-500-500, mean-y² goodness θ = 2, L2 normalisation of every layer's input, permuted negative labels drawn once, Adam lr 0.03, one full batch of 50,000, 1000 steps per layer, layerwise, goodness summed over all layers; the readout (not part of the original) trains afterwards for 10 epochs of batch 100"
         }
@@ -39,7 +39,9 @@ public enum Recipe: String, Sendable, Codable, CaseIterable {
                 learningRateSchedule: .linearDecay, schedule: .simultaneous,
                 goodness: .hinton, negatives: .random, normalization: .rms, normalizeInput: true,
                 predictionLayers: .skipFirst, initialization: .normalFanOut,
-                readout: true, readoutLearningRate: 1e-2, readoutWeightDecay: 3e-3, evaluateEvery: 5)
+                readout: true, readoutLearningRate: 1e-2, readoutWeightDecay: 3e-3, evaluateEvery: 5,
+                peerNormalization: PeerNormalization(strength: 0.03, momentum: 0.9),
+                activationGradient: .straightThrough)
         case .pytorchForwardForward:
             // Pixels standardised with MNIST's mean and std, as its torchvision
             // transform; label pixel = the batch maximum ((1 − 0.1307)/0.3081).

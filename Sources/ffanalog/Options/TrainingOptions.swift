@@ -46,6 +46,12 @@ struct TrainingOptions: ParsableArguments {
     @Option(name: .long, help: "Evaluate on the test set every N epochs (always after the last).")
     var evaluateEvery: Int?
 
+    @Option(name: .long, help: "FF peer normalisation STRENGTH[,MOMENTUM] (loeweX: 0.03,0.9); 'none' turns a recipe's off.")
+    var peerNorm: String?
+
+    @Option(name: .long, help: "Derivative of the nonlinearity in FF's local update: nominal or straight-through.")
+    var activationGradient: String?
+
     @Option(name: .long, help: "Standardise pixels as (x − MEAN)/STD after scaling to [0, 1], e.g. 0.1307,0.3081; 'none' to turn a recipe's off.")
     var standardize: String?
 
@@ -58,6 +64,18 @@ struct TrainingOptions: ParsableArguments {
             throw ValidationError("--standardize takes MEAN,STD with STD > 0 (e.g. 0.1307,0.3081) or 'none'; got '\(standardize)'")
         }
         return .some(PixelStandardization(mean: parts[0], std: parts[1]))
+    }
+
+    /// The parsed `--peer-norm`: absent → nil (keep the recipe's), `none` → .some(nil).
+    func peerNormalization() throws -> PeerNormalization?? {
+        guard let peerNorm else { return nil }
+        if peerNorm == "none" { return .some(nil) }
+        let parts = peerNorm.split(separator: ",").map { Float($0.trimmingCharacters(in: .whitespaces)) }
+        guard (1...2).contains(parts.count), let strength = parts[0], strength >= 0, strength.isFinite,
+              parts.count == 1 || parts[1].map({ $0 >= 0 && $0 < 1 }) == true else {
+            throw ValidationError("--peer-norm takes STRENGTH[,MOMENTUM] with STRENGTH ≥ 0 and 0 ≤ MOMENTUM < 1 (e.g. 0.03,0.9) or 'none'; got '\(peerNorm)'")
+        }
+        return .some(PeerNormalization(strength: strength, momentum: parts.count == 2 ? parts[1]! : 0.9))
     }
 
     /// The recipe named by `--recipe` (ffanalog's default when absent).
@@ -102,6 +120,10 @@ struct TrainingOptions: ParsableArguments {
         if let trainExamples, trainExamples < 1 { throw ValidationError("--train-examples must be at least 1") }
         if let weightDecay, weightDecay < 0 { throw ValidationError("--weight-decay must not be negative") }
         _ = try standardization()
+        _ = try peerNormalization()
+        if let activationGradient, ActivationGradient(rawValue: activationGradient) == nil {
+            throw ValidationError("unknown --activation-gradient '\(activationGradient)'; choose nominal or straight-through")
+        }
     }
 
     /// The recipe's FF configuration with explicit options applied.
@@ -119,6 +141,8 @@ struct TrainingOptions: ParsableArguments {
         if let trainExamples { c.trainingExamples = trainExamples }
         if let evaluateEvery { c.evaluateEvery = evaluateEvery }
         if let s = try standardization() { c.pixelStandardization = s }
+        if let p = try peerNormalization() { c.peerNormalization = p }
+        if let g = activationGradient.flatMap(ActivationGradient.init(rawValue:)) { c.activationGradient = g }
         return c
     }
 
