@@ -23,6 +23,11 @@ public final class FFNetwork {
     public internal(set) var readout: LinearReadout?
     /// Buffers reused by ``goodnessScores(_:chunkSize:)``.
     private var scratch = ScoreWorkspace()
+    /// Share the first layer's image product between label overlays when the
+    /// first layer is an ``ExactLinearLayer`` (see ``SharedFirstLayer``). The
+    /// results are the same up to Float rounding order; turn it off to run
+    /// every overlay as its own product (the naive path, for tests and benchmarks).
+    public var sharesFirstLayerProduct = true
 
     /// Creates a network and programs its executors with initial parameters.
     /// - Parameters:
@@ -153,18 +158,27 @@ public final class FFNetwork {
         while start < images.rows {
             let n = min(chunkSize, images.rows - start)
             w.chunk.copyRows(from: images, range: start..<(start + n))
-            // One tall input: rows c·n ..< (c+1)·n carry label c.
-            w.stacked.reshape(rows: classes * n, columns: images.columns)
-            for c in 0..<classes {
-                makeInput(w.chunk, label: .single(c), into: &w.input)
-                w.input.withUnsafeBufferPointer { src in
-                    w.stacked.withUnsafeMutableBufferPointer { dst in
-                        (dst.baseAddress! + c * n * images.columns).update(from: src.baseAddress!, count: src.count)
+            let shared = SharedFirstLayer.applies(to: self)
+            if shared {
+                // One product for the images; each label adds its own column term.
+                w.shared.prepare(w.chunk, network: self)
+                w.output.reshape(rows: classes * n, columns: configuration.hiddenSizes[0])
+                for c in 0..<classes { w.shared.output(.single(c), network: self, into: &w.output, rowOffset: c * n) }
+                executors[0].activation.apply(&w.output)
+            } else {
+                // One tall input: rows c·n ..< (c+1)·n carry label c.
+                w.stacked.reshape(rows: classes * n, columns: images.columns)
+                for c in 0..<classes {
+                    makeInput(w.chunk, label: .single(c), into: &w.input)
+                    w.input.withUnsafeBufferPointer { src in
+                        w.stacked.withUnsafeMutableBufferPointer { dst in
+                            (dst.baseAddress! + c * n * images.columns).update(from: src.baseAddress!, count: src.count)
+                        }
                     }
                 }
             }
             for l in 0..<layerCount {
-                executors[l].forward(l == 0 ? w.stacked : w.x, into: &w.output)
+                if l > 0 || !shared { executors[l].forward(l == 0 ? w.stacked : w.x, into: &w.output) }
                 if configuration.predictionLayers.includes(l, of: layerCount) {
                     objectives[l].goodness(w.output, into: &w.goodness)
                     for c in 0..<classes {
@@ -234,6 +248,7 @@ struct ScoreWorkspace {
     var x = Matrix(rows: 0, columns: 0)
     var output = Matrix(rows: 0, columns: 0)
     var goodness = [Float]()
+    var shared = SharedFirstLayer()
 }
 
 /// What a network input carries in its label pixels.

@@ -30,6 +30,10 @@ public final class FFTrainer {
     private var xNeutral = Matrix(rows: 0, columns: 0)
     private var yNeutral = Matrix(rows: 0, columns: 0)
     private var features = Matrix(rows: 0, columns: 0)
+    /// The first layer's shared image product of the current batch.
+    private var shared = SharedFirstLayer()
+    /// Whether this fit shares the first layer's product (set by `fit`).
+    private var sharingFirstLayer = false
 
     /// Creates a trainer.
     /// - Parameters:
@@ -71,6 +75,8 @@ public final class FFTrainer {
             throw TrainingError.invalidConfiguration(
                 "network expects \(network.inputSize) pixels per image, data has \(train.images.columns)")
         }
+        sharingFirstLayer = SharedFirstLayer.applies(to: network)
+        defer { sharingFirstLayer = false }
         switch configuration.schedule {
         case .simultaneous: return try fitSimultaneous(train: train, test: test, progress: progress)
         case .layerwise: return try fitLayerwise(train: train, test: test, progress: progress)
@@ -98,8 +104,7 @@ public final class FFTrainer {
                 let factor = config.learningRateSchedule.factor(step: epoch * steps + s, totalSteps: totalSteps)
                 let lr = config.learningRate * factor
                 loadBatch(train, order: order, step: s, fixedNegatives: fixed, random: negatives)
-                network.makeInput(batchImages, label: .labels(batchLabels), into: &xPos)
-                network.makeInput(batchImages, label: .labels(negativeLabels), into: &xNeg)
+                makeFirstLayerInputs()
                 if network.readout != nil { prepareNeutral() }
                 var batchLoss = 0.0
                 for l in 0..<network.layerCount {
@@ -140,7 +145,7 @@ public final class FFTrainer {
             // With negatives fixed for the run, a frozen stack maps the whole
             // training set once; otherwise every batch goes through it anew.
             var cache: (pos: Matrix, neg: Matrix)? = nil
-            if let fixed {
+            if let fixed, !(l == 0 && sharingFirstLayer) {
                 cache = frozenInputs(train, negatives: fixed, upTo: l)
             }
             for epoch in 0..<config.epochs {
@@ -158,12 +163,10 @@ public final class FFTrainer {
                             xNeg.gatherRows(from: cache.neg, indices: p)
                         }
                     } else {
-                        loadBatch(train, order: order, step: s, fixedNegatives: nil, random: negatives)
-                        network.makeInput(batchImages, label: .labels(batchLabels), into: &xPos)
-                        network.makeInput(batchImages, label: .labels(negativeLabels), into: &xNeg)
+                        loadBatch(train, order: order, step: s, fixedNegatives: fixed, random: negatives)
+                        makeFirstLayerInputs()
                         for k in 0..<l {
-                            network.executors[k].forward(xPos, into: &yPos)
-                            network.executors[k].forward(xNeg, into: &yNeg)
+                            measure(k)
                             passOn(from: k)
                         }
                     }
@@ -236,8 +239,7 @@ public final class FFTrainer {
     /// - Returns: The layer's loss.
     func localGradient(_ l: Int) -> Double {
         let executor = network.executors[l]
-        executor.forward(xPos, into: &yPos)
-        executor.forward(xNeg, into: &yNeg)
+        measure(l)
         var loss = network.objectives[l].loss(positive: yPos, negative: yNeg,
                                               positiveGradient: &gPos, negativeGradient: &gNeg)
         if let peer = network.configuration.peerNormalization {
@@ -247,9 +249,36 @@ public final class FFTrainer {
             executor.activation.backpropagate(&gPos, output: yPos)
             executor.activation.backpropagate(&gNeg, output: yNeg)
         }
-        gradients[l].setGradient(input: xPos, outputGradient: gPos)
-        gradients[l].setGradient(input: xNeg, outputGradient: gNeg, accumulate: true)
+        if l == 0 && sharingFirstLayer {
+            shared.gradient(positive: gPos, positiveLabels: batchLabels, negative: gNeg, negativeLabels: negativeLabels,
+                            network: network, into: &gradients[0])
+        } else {
+            gradients[l].setGradient(input: xPos, outputGradient: gPos)
+            gradients[l].setGradient(input: xNeg, outputGradient: gNeg, accumulate: true)
+        }
         return loss
+    }
+
+    /// Prepares the current batch's first-layer inputs: the shared image
+    /// product, or the overlaid positive and negative inputs.
+    private func makeFirstLayerInputs() {
+        if sharingFirstLayer {
+            shared.prepare(batchImages, network: network)
+        } else {
+            network.makeInput(batchImages, label: .labels(batchLabels), into: &xPos)
+            network.makeInput(batchImages, label: .labels(negativeLabels), into: &xNeg)
+        }
+    }
+
+    /// Measures layer `l` on the current positive and negative inputs into `yPos`/`yNeg`.
+    private func measure(_ l: Int) {
+        if l == 0 && sharingFirstLayer {
+            shared.output(.labels(batchLabels), network: network, into: &yPos)
+            shared.output(.labels(negativeLabels), network: network, into: &yNeg)
+        } else {
+            network.executors[l].forward(xPos, into: &yPos)
+            network.executors[l].forward(xNeg, into: &yNeg)
+        }
     }
 
     /// Makes the normalised outputs of layer `l`, carried along the path to
@@ -262,13 +291,17 @@ public final class FFTrainer {
     }
 
     private func prepareNeutral() {
-        network.makeInput(batchImages, label: .neutral, into: &xNeutral)
+        if !sharingFirstLayer { network.makeInput(batchImages, label: .neutral, into: &xNeutral) }
         features.reshape(rows: batchImages.rows, columns: network.readoutFeatureCount)
     }
 
     /// Runs the neutral batch through layer `l` and stores its readout features.
     private func advanceNeutral(through l: Int) {
-        network.executors[l].forward(xNeutral, into: &yNeutral)
+        if l == 0 && sharingFirstLayer {
+            shared.output(.neutral, network: network, into: &yNeutral)
+        } else {
+            network.executors[l].forward(xNeutral, into: &yNeutral)
+        }
         network.normalizeForNextLayer(&yNeutral)
         if network.readoutLayers.contains(l) {
             let offset = network.readoutLayers.prefix { $0 < l }.reduce(0) { $0 + configuration.hiddenSizes[$1] }

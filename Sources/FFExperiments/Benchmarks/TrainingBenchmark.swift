@@ -1,0 +1,188 @@
+import FFNumerics
+import FFRandom
+import FFTraining
+
+/// Times FF training and goodness prediction against the naive FLOP count
+/// at this machine's measured sgemm throughput.
+///
+/// The naive FLOP count is what a straightforward implementation performs:
+/// every positive, negative, neutral and per-label pass as its own product,
+/// and one weight-gradient product per pass. The naive time is that count
+/// divided by the best sgemm rate measured on the run's own layer shapes, so
+/// a ratio below 1 means ffanalog does less work than the naive count, not
+/// that it beats BLAS.
+public enum TrainingBenchmark {
+    /// Timing of one layer's training steps (or, for simultaneous training, of the whole network's).
+    public struct StepTiming: Codable, Sendable {
+        /// Layer index, or `nil` for all layers trained together.
+        public var layer: Int?
+        /// Steps timed.
+        public var steps: Int
+        /// Measured seconds per step.
+        public var secondsPerStep: Double
+        /// Naive FLOPs per step.
+        public var naiveFLOPsPerStep: Double
+        /// Best sgemm GFLOP/s measured on this part's shapes.
+        public var peakGFLOPS: Double
+        /// Naive FLOPs ÷ peak: the naive implementation's time at the sgemm peak.
+        public var naiveSecondsAtPeak: Double { naiveFLOPsPerStep / (peakGFLOPS * 1e9) }
+        /// Measured ÷ naive-at-peak time.
+        public var ratio: Double { secondsPerStep / naiveSecondsAtPeak }
+        /// Naive FLOPs per measured second, GFLOP/s.
+        public var achievedNaiveGFLOPS: Double { naiveFLOPsPerStep / secondsPerStep / 1e9 }
+    }
+
+    /// Timing of goodness prediction over every label.
+    public struct PredictionTiming: Codable, Sendable {
+        /// Images scored.
+        public var images: Int
+        /// Labels tried per image.
+        public var labels: Int
+        /// Measured seconds with the shared first-layer product.
+        public var seconds: Double
+        /// Measured seconds with every label pass as its own product.
+        public var naiveSeconds: Double
+        /// Naive FLOPs.
+        public var naiveFLOPs: Double
+        /// Best sgemm GFLOP/s on the prediction's shapes.
+        public var peakGFLOPS: Double
+        /// Naive FLOPs at the sgemm peak, seconds.
+        public var naiveSecondsAtPeak: Double { naiveFLOPs / (peakGFLOPS * 1e9) }
+        /// Measured ÷ naive-at-peak time.
+        public var ratio: Double { seconds / naiveSecondsAtPeak }
+        /// The least ratio any exact implementation can reach at the sgemm peak:
+        /// only the first layer's product can be shared between labels.
+        public var exactFloor: Double
+    }
+
+    /// Everything one benchmark run measured.
+    public struct Report: Codable, Sendable {
+        /// Hidden layer sizes.
+        public var hidden: [Int]
+        /// Examples per step.
+        public var batchSize: Int
+        /// Training examples.
+        public var trainExamples: Int
+        /// Layer schedule.
+        public var schedule: String
+        /// Whether the first layer's product was shared.
+        public var sharedFirstLayer: Bool
+        /// Training step timings.
+        public var training: [StepTiming]
+        /// Seconds of the whole fit (one epoch or the steps of every layer).
+        public var fitSeconds: Double
+        /// Goodness-prediction timing, if measured.
+        public var prediction: PredictionTiming?
+    }
+
+    /// Naive FLOPs of one training step of `layer` (or of all layers when
+    /// `layer` is nil, as simultaneous training does) on `batch` examples.
+    /// - Parameters:
+    ///   - configuration: The FF configuration.
+    ///   - inputSize: Pixels per image.
+    ///   - batch: Examples in the step.
+    ///   - layer: One layer (layerwise) or nil (all layers per step).
+    /// - Returns: FLOPs: per layer, positive and negative forward and
+    ///   weight-gradient products (4 × 2·batch·in·out), the neutral forward
+    ///   pass when a readout trains alongside, the readout's forward and
+    ///   gradient, and the 10-label scoring pass of hard or proportional negatives.
+    public static func naiveStepFLOPs(_ configuration: FFConfiguration, inputSize: Int, batch: Int, layer: Int?) -> Double {
+        let sizes = [inputSize] + configuration.hiddenSizes
+        let b = Double(batch)
+        func product(_ l: Int) -> Double { 2 * b * Double(sizes[l]) * Double(sizes[l + 1]) }
+        if let layer { return 4 * product(layer) }
+        let layers = configuration.hiddenSizes.indices
+        var flops = layers.reduce(0) { $0 + 4 * product($1) }
+        if configuration.readout {
+            let features = Double(configuration.hiddenSizes.dropFirst().reduce(0, +))
+            flops += layers.reduce(0) { $0 + product($1) } + 2 * 2 * b * features * Double(configuration.overlay.classes)
+        }
+        if configuration.negatives == .hard || configuration.negatives == .proportional {
+            flops += Double(configuration.overlay.classes) * layers.reduce(0) { $0 + product($1) }
+        }
+        return flops
+    }
+
+    /// The best sgemm GFLOP/s over forward- and gradient-shaped products of a layer.
+    /// - Parameters:
+    ///   - batch: Rows per product.
+    ///   - inputs: Layer inputs.
+    ///   - outputs: Layer outputs.
+    ///   - repetitions: Timed repetitions per shape.
+    public static func peak(batch: Int, inputs: Int, outputs: Int, repetitions: Int = 3) -> Double {
+        let shapes = [("forward", batch, outputs, inputs), ("gradient", outputs, inputs, batch)]
+        return GemmBenchmark.run(shapes: shapes.map { (use: $0.0, m: $0.1, n: $0.2, k: $0.3) }, repetitions: repetitions)
+            .map(\.gflops).max() ?? 0
+    }
+
+    /// Trains `configuration` on `train` (for its configured epochs) and times it.
+    /// A layerwise configuration is timed without its readout, which trains after the layers.
+    /// - Parameters:
+    ///   - configuration: The FF configuration (its readout is honoured).
+    ///   - train: Training examples.
+    ///   - predictionImages: Images to time goodness prediction on (`nil`: skip).
+    ///   - sharedFirstLayer: Share the first layer's product (the naive path otherwise).
+    ///   - seed: The seed.
+    /// - Returns: The timings.
+    public static func run(_ configuration: FFConfiguration, train: Examples, predictionImages: Matrix?,
+                           sharedFirstLayer: Bool = true, seed: UInt64) throws -> Report {
+        var configuration = configuration
+        // A layerwise run trains its readout afterwards; that is not part of any step.
+        if configuration.schedule == .layerwise { configuration.readout = false }
+        let network = FFNetwork(configuration: configuration, inputSize: train.images.columns, random: RandomGenerator(seed: seed))
+        network.sharesFirstLayerProduct = sharedFirstLayer
+        let start = WallClock.seconds()
+        let history = try FFTrainer(network: network, seed: seed).fit(train: train, test: nil)
+        let fitSeconds = WallClock.seconds() - start
+        let sizes = [train.images.columns] + configuration.hiddenSizes
+        let batch = min(configuration.batchSize, train.count)
+        let stepsPerEpoch = (train.count + configuration.batchSize - 1) / configuration.batchSize
+        var timings = [StepTiming]()
+        switch configuration.schedule {
+        case .layerwise:
+            for l in configuration.hiddenSizes.indices {
+                let records = history.filter { $0.layer == l }
+                let steps = records.count * stepsPerEpoch
+                timings.append(StepTiming(
+                    layer: l, steps: steps, secondsPerStep: records.reduce(0) { $0 + $1.seconds } / Double(steps),
+                    naiveFLOPsPerStep: naiveStepFLOPs(configuration, inputSize: sizes[0], batch: batch, layer: l),
+                    peakGFLOPS: peak(batch: batch, inputs: sizes[l], outputs: sizes[l + 1])))
+            }
+        case .simultaneous:
+            let steps = history.count * stepsPerEpoch
+            let peakRate = configuration.hiddenSizes.indices.map { peak(batch: batch, inputs: sizes[$0], outputs: sizes[$0 + 1]) }.max() ?? 0
+            timings.append(StepTiming(
+                layer: nil, steps: steps, secondsPerStep: history.reduce(0) { $0 + $1.seconds } / Double(steps),
+                naiveFLOPsPerStep: naiveStepFLOPs(configuration, inputSize: sizes[0], batch: batch, layer: nil),
+                peakGFLOPS: peakRate))
+        }
+        let prediction = predictionImages.map { predictionTiming(network, images: $0) }
+        return Report(hidden: configuration.hiddenSizes, batchSize: configuration.batchSize, trainExamples: train.count,
+                      schedule: configuration.schedule.rawValue, sharedFirstLayer: sharedFirstLayer && network.executors.first is ExactLinearLayer,
+                      training: timings, fitSeconds: fitSeconds, prediction: prediction)
+    }
+
+    /// Times goodness prediction over every label, shared and naive.
+    static func predictionTiming(_ network: FFNetwork, images: Matrix) -> PredictionTiming {
+        let chunk = 1000
+        let sizes = [network.inputSize] + network.configuration.hiddenSizes
+        let labels = network.configuration.overlay.classes
+        let perPass = network.configuration.hiddenSizes.indices.map { 2 * Double(sizes[$0]) * Double(sizes[$0 + 1]) }
+        let naive = Double(labels) * Double(images.rows) * perPass.reduce(0, +)
+        let shared = Double(images.rows) * perPass[0] + Double(labels) * Double(images.rows) * perPass.dropFirst().reduce(0, +)
+        let saved = network.sharesFirstLayerProduct
+        defer { network.sharesFirstLayerProduct = saved }
+        func time(_ sharing: Bool) -> Double {
+            network.sharesFirstLayerProduct = sharing
+            let t = WallClock.seconds()
+            _ = network.goodnessScores(images, chunkSize: chunk)
+            return WallClock.seconds() - t
+        }
+        let naiveSeconds = time(false)
+        let seconds = time(true)
+        let peakRate = network.configuration.hiddenSizes.indices
+            .map { peak(batch: labels * min(chunk, images.rows), inputs: sizes[$0], outputs: sizes[$0 + 1]) }.max() ?? 0
+        return PredictionTiming(images: images.rows, labels: labels, seconds: seconds, naiveSeconds: naiveSeconds,
+                                naiveFLOPs: naive, peakGFLOPS: peakRate, exactFloor: shared / naive)
+    }
+}

@@ -1,0 +1,188 @@
+import FFNumerics
+
+/// The first layer's product on the image part, shared by every label overlay.
+///
+/// Positive, negative, neutral and per-label inputs of the first layer differ
+/// only in the label pixels, and the overlay's values are the same multiset
+/// for every one-hot label, so the input normalisation scale sᵢ of a row does
+/// not depend on which label it carries. With x₀ the image with its label
+/// pixels zeroed and P = x₀ · Wᵀ (one product per batch):
+///
+///   z = sᵢ · (Pᵢ + T_c) + b,  T_c = on·W[:, c] + off·Σ_{k≠c} W[:, k],
+///
+/// and the weight gradient over the positive and negative rows is one product
+/// (s ⊙ (δ⁺ + δ⁻))ᵀ · x₀ plus a label-column correction. This is exact
+/// algebra (up to Float rounding order), valid only on an ``ExactLinearLayer``.
+struct SharedFirstLayer {
+    /// `batch × pixels` images with the label pixels zeroed.
+    private(set) var images = Matrix(rows: 0, columns: 0)
+    /// `batch × outputs` product of ``images`` with the weights.
+    private var product = Matrix(rows: 0, columns: 0)
+    /// Σ x₀² of every row.
+    private var imageSquares = [Float]()
+    /// Per-row scale of the current label kind.
+    private var scale = [Float]()
+    /// `classes × outputs` label terms T_c, then the neutral term in row `classes`.
+    private var labelTerms = Matrix(rows: 0, columns: 0)
+    private var combined = Matrix(rows: 0, columns: 0)
+    private var labelColumns = Matrix(rows: 0, columns: 0)
+    private var sums = [Float]()
+
+    /// Whether `network`'s first layer can be shared exactly.
+    static func applies(to network: FFNetwork) -> Bool {
+        network.sharesFirstLayerProduct && network.executors.first is ExactLinearLayer
+            && network.configuration.overlay.classes <= network.inputSize
+    }
+
+    /// Computes the shared product of a batch with the current first-layer parameters.
+    /// - Parameters:
+    ///   - batch: `batch × pixels` images (label pixels are ignored).
+    ///   - network: The network whose first layer is shared.
+    mutating func prepare(_ batch: Matrix, network: FFNetwork) {
+        let overlay = network.configuration.overlay
+        let parameters = network.parameters[0]
+        images = batch
+        let (r, c, k) = (batch.rows, batch.columns, overlay.classes)
+        images.withUnsafeMutableBufferPointer { b in
+            for i in 0..<r { (b.baseAddress! + i * c).update(repeating: 0, count: k) }
+        }
+        images.rowSumsOfSquares(into: &imageSquares)
+        BLAS.gemm(images, parameters.weights, transposeB: true, into: &product)
+        // T_c and the neutral term from the label columns of W.
+        let outputs = parameters.outputSize
+        labelTerms.reshape(rows: k + 1, columns: outputs)
+        let (on, off, neutral) = (overlay.onValue, overlay.offValue, overlay.neutralValue)
+        parameters.weights.withUnsafeBufferPointer { w in
+            labelTerms.withUnsafeMutableBufferPointer { t in
+                for j in 0..<outputs {
+                    let row = w.baseAddress! + j * c
+                    var sum: Float = 0
+                    for q in 0..<k { sum += row[q] }
+                    for q in 0..<k { t[q * outputs + j] = (on - off) * row[q] + off * sum }
+                    t[k * outputs + j] = neutral * sum
+                }
+            }
+        }
+    }
+
+    /// The normalisation scale of every row for label pixels whose squares sum to `labelSquares`.
+    private mutating func updateScale(labelSquares: Float, network: FFNetwork) {
+        let config = network.configuration
+        scale.removeAll(keepingCapacity: true)
+        guard config.normalizeInput else {
+            scale.append(contentsOf: repeatElement(1, count: imageSquares.count))
+            return
+        }
+        let n = Float(network.inputSize)
+        for s in imageSquares {
+            let total = s + labelSquares
+            let length = config.normalization == .l2 ? total.squareRoot() : (total / n).squareRoot()
+            scale.append(1 / (length + config.normalizationEpsilon))
+        }
+    }
+
+    /// The first layer's output for the prepared batch with one label per row
+    /// (`labels`), the same label on every row (`single`), or the neutral label.
+    /// - Parameters:
+    ///   - label: What the rows carry.
+    ///   - network: The network.
+    ///   - output: Receives `batch × outputs` activations.
+    ///   - rowOffset: First row of `output` to write (it must already have room);
+    ///     the activation is then left to the caller, to apply once to the whole matrix.
+    mutating func output(_ label: OverlayLabel, network: FFNetwork, into output: inout Matrix, rowOffset: Int? = nil) {
+        let overlay = network.configuration.overlay
+        let k = overlay.classes
+        let isNeutral: Bool
+        if case .neutral = label { isNeutral = true } else { isNeutral = false }
+        updateScale(labelSquares: isNeutral ? Float(k) * overlay.neutralValue * overlay.neutralValue
+                                            : overlay.onValue * overlay.onValue + Float(k - 1) * overlay.offValue * overlay.offValue,
+                    network: network)
+        let (r, outputs) = (product.rows, product.columns)
+        if let rowOffset {
+            precondition(output.columns == outputs && output.rows >= rowOffset + r, "shared first layer: output too small")
+        } else {
+            output.reshape(rows: r, columns: outputs)
+        }
+        let base = (rowOffset ?? 0) * outputs
+        network.parameters[0].bias.withUnsafeBufferPointer { bias in
+        product.withUnsafeBufferPointer { p in
+            labelTerms.withUnsafeBufferPointer { t in
+                output.withUnsafeMutableBufferPointer { y in
+                    for i in 0..<r {
+                        let c: Int
+                        switch label {
+                        case .labels(let labels): c = Int(labels[i])
+                        case .single(let value): c = value
+                        case .neutral: c = k
+                        }
+                        let s = scale[i]
+                        let (src, term, dst) = (p.baseAddress! + i * outputs, t.baseAddress! + c * outputs,
+                                                y.baseAddress! + base + i * outputs)
+                        for j in 0..<outputs { dst[j] = s * (src[j] + term[j]) + bias[j] }
+                    }
+                }
+            }
+        }
+        }
+        if rowOffset == nil {
+            network.executors[0].activation.apply(&output)
+        }
+    }
+
+    /// Writes the first layer's gradient over positive and negative rows that
+    /// share the prepared images: ∂L/∂W = Σᵢ δ⁺ᵢᵀ x⁺ᵢ + δ⁻ᵢᵀ x⁻ᵢ, ∂L/∂b = Σᵢ δ⁺ᵢ + δ⁻ᵢ.
+    /// - Parameters:
+    ///   - positive: δ⁺, `batch × outputs` (pre-activation gradients).
+    ///   - positiveLabels: Labels of the positive rows.
+    ///   - negative: δ⁻ for the same images.
+    ///   - negativeLabels: Labels of the negative rows.
+    ///   - network: The network.
+    ///   - gradient: Receives the gradient.
+    mutating func gradient(positive: Matrix, positiveLabels: [Int32], negative: Matrix, negativeLabels: [Int32],
+                           network: FFNetwork, into gradient: inout LayerParameters) {
+        let overlay = network.configuration.overlay
+        let (r, outputs, k, c) = (positive.rows, positive.columns, overlay.classes, images.columns)
+        precondition(negative.rows == r && positiveLabels.count == r && negativeLabels.count == r, "shared gradient: batch")
+        updateScale(labelSquares: overlay.onValue * overlay.onValue + Float(k - 1) * overlay.offValue * overlay.offValue,
+                    network: network)
+        combined.reshape(rows: r, columns: outputs)
+        // Σ over rows of s·δ per label, for the label columns: row q of labelColumns.
+        labelColumns.reshape(rows: k + 1, columns: outputs)
+        labelColumns.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        positive.withUnsafeBufferPointer { gp in
+            negative.withUnsafeBufferPointer { gn in
+                combined.withUnsafeMutableBufferPointer { u in
+                    labelColumns.withUnsafeMutableBufferPointer { a in
+                        for i in 0..<r {
+                            let s = scale[i]
+                            let o = i * outputs
+                            let (ap, an, total) = (a.baseAddress! + Int(positiveLabels[i]) * outputs,
+                                                   a.baseAddress! + Int(negativeLabels[i]) * outputs,
+                                                   a.baseAddress! + k * outputs)
+                            for j in 0..<outputs {
+                                let p = s * gp[o + j], n = s * gn[o + j]
+                                u[o + j] = p + n
+                                ap[j] += p
+                                an[j] += n
+                                total[j] += p + n
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        BLAS.gemm(combined, transposeA: true, images, into: &gradient.weights)
+        let (on, off) = (overlay.onValue, overlay.offValue)
+        labelColumns.withUnsafeBufferPointer { a in
+            gradient.weights.withUnsafeMutableBufferPointer { w in
+                for j in 0..<outputs {
+                    let total = a[k * outputs + j]
+                    for q in 0..<k { w[j * c + q] = (on - off) * a[q * outputs + j] + off * total }
+                }
+            }
+        }
+        positive.columnSums(into: &gradient.bias)
+        negative.columnSums(into: &sums)
+        for j in gradient.bias.indices { gradient.bias[j] += sums[j] }
+    }
+}

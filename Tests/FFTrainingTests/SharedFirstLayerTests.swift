@@ -1,0 +1,75 @@
+import Testing
+import FFNumerics
+import FFRandom
+@testable import FFTraining
+
+@Suite("Shared first-layer product")
+struct SharedFirstLayerTests {
+    static let configurations: [(String, FFConfiguration)] = [
+        ("simultaneous, hard negatives, readout, RMS", FFConfiguration(
+            hiddenSizes: [24, 16], epochs: 2, batchSize: 30, learningRate: 0.01, negatives: .hard,
+            initialization: .heNormal, readout: true)),
+        ("layerwise, fixed permuted negatives, L2, on-value 3", FFConfiguration(
+            hiddenSizes: [20, 12], epochs: 3, batchSize: 200, learningRate: 0.03, schedule: .layerwise,
+            goodness: .logistic(reduction: .mean, threshold: 2), negatives: .permutation, fixedNegatives: true,
+            normalization: .l2, normalizationEpsilon: 1e-4, overlay: LabelOverlay(onValue: 3, offValue: -0.5),
+            predictionLayers: .all, readout: true)),
+        ("layerwise, random negatives, no input normalisation, peer norm", FFConfiguration(
+            hiddenSizes: [16, 16], epochs: 2, batchSize: 40, learningRate: 0.01, schedule: .layerwise,
+            normalizeInput: false, readout: false, peerNormalization: PeerNormalization())),
+    ]
+
+    @Test("training and goodness scores match the naive path that runs every overlay as its own product",
+          arguments: 0..<configurations.count)
+    func matchesNaivePath(index: Int) throws {
+        let (name, config) = Self.configurations[index]
+        let data = syntheticExamples(count: 200, seed: 11)
+        func train(sharing: Bool) throws -> (FFNetwork, Matrix) {
+            let network = FFNetwork(configuration: config, inputSize: data.images.columns, random: RandomGenerator(seed: 5))
+            network.sharesFirstLayerProduct = sharing
+            _ = try FFTrainer(network: network, seed: 6).fit(train: data, test: nil)
+            return (network, network.goodnessScores(data.images, chunkSize: 64))
+        }
+        let (naive, naiveScores) = try train(sharing: false)
+        let (shared, sharedScores) = try train(sharing: true)
+        for l in 0..<config.hiddenSizes.count {
+            let a = naive.parameters[l].weights.storage, b = shared.parameters[l].weights.storage
+            let worst = zip(a, b).map { abs($0 - $1) / (1e-3 + abs($0)) }.max() ?? 0
+            #expect(worst < 2e-3, "\(name): layer \(l) weights differ by \(worst) (relative)")
+        }
+        let worst = zip(naiveScores.storage, sharedScores.storage).map { abs($0 - $1) / (1e-3 + abs($0)) }.max() ?? 0
+        #expect(worst < 2e-3, "\(name): scores differ by \(worst) (relative)")
+        if let r1 = naive.predictByReadout(data.images), let r2 = shared.predictByReadout(data.images) {
+            #expect(zip(r1, r2).filter { $0 != $1 }.count <= 2, "\(name): readout predictions differ")
+        }
+    }
+
+    @Test("one step's first-layer outputs and gradient equal the naive ones to Float rounding")
+    func oneStepExact() {
+        let config = FFConfiguration(hiddenSizes: [7], batchSize: 5, readout: false)
+        let data = syntheticExamples(count: 5, pixels: 30, seed: 3)
+        let network = FFNetwork(configuration: config, inputSize: 30, random: RandomGenerator(seed: 1))
+        let negatives: [Int32] = data.labels.map { ($0 + 3) % 10 }
+        var share = SharedFirstLayer()
+        share.prepare(data.images, network: network)
+        var y = Matrix(rows: 0, columns: 0), x = Matrix(rows: 0, columns: 0), expected = Matrix(rows: 0, columns: 0)
+        for label in [OverlayLabel.labels(data.labels), .single(4), .neutral] {
+            share.output(label, network: network, into: &y)
+            network.makeInput(data.images, label: label, into: &x)
+            network.executors[0].forward(x, into: &expected)
+            for (a, b) in zip(y.storage, expected.storage) { #expect(abs(a - b) <= 1e-5 * (1 + abs(b))) }
+        }
+        let gPos = randomMatrix(5, 7, seed: 8), gNeg = randomMatrix(5, 7, seed: 9)
+        var sharedGradient = network.parameters[0], naiveGradient = network.parameters[0]
+        share.gradient(positive: gPos, positiveLabels: data.labels, negative: gNeg, negativeLabels: negatives,
+                       network: network, into: &sharedGradient)
+        var xNeg = Matrix(rows: 0, columns: 0)
+        network.makeInput(data.images, label: .labels(data.labels), into: &x)
+        network.makeInput(data.images, label: .labels(negatives), into: &xNeg)
+        naiveGradient.setGradient(input: x, outputGradient: gPos)
+        naiveGradient.setGradient(input: xNeg, outputGradient: gNeg, accumulate: true)
+        for (a, b) in zip(sharedGradient.weights.storage + sharedGradient.bias, naiveGradient.weights.storage + naiveGradient.bias) {
+            #expect(abs(a - b) <= 1e-5 * (1 + abs(b)))
+        }
+    }
+}

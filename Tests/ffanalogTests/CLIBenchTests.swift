@@ -1,0 +1,25 @@
+import Foundation
+import Testing
+
+@Suite("ffanalog bench train", .serialized)
+struct CLIBenchTests {
+    @Test("bench train reports per-layer steps, the naive ratio and the prediction timing, and writes JSON")
+    func benchTrain() throws {
+        let dir = try CLI.temporaryDirectory()
+        let path = dir.appendingPathComponent("bench.json").path
+        let output = try CLI.run(["bench", "train", "--recipe", "pytorch-forward-forward", "--dataset", "fashion-mnist",
+                                  "--data-dir", CLI.fashionDirectory, "--hidden", "32,32", "--train-examples", "500",
+                                  "--standardize", "none", "--steps", "2", "--predict", "200", "--threads", "1",
+                                  "--output", path])
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stdout.contains("layer 1"))
+        #expect(output.stdout.contains("layer 2"))
+        #expect(output.stdout.contains("prediction"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+        let results = try #require(json["results"] as? [String: Any])
+        let training = try #require(results["training"] as? [[String: Any]])
+        #expect(training.count == 2)
+        #expect(training.first?["steps"] as? Int == 2)
+        #expect(results["shared_first_layer"] as? Bool == true)
+    }
+}
