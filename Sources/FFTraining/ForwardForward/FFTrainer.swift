@@ -162,6 +162,9 @@ public final class FFTrainer {
                             xPos.gatherRows(from: cache.pos, indices: p)
                             xNeg.gatherRows(from: cache.neg, indices: p)
                         }
+                    } else if l == 0 && sharingFirstLayer && steps == 1 && fixed != nil && epoch > 0 {
+                        // The same full batch every step: only the product with the new weights changes.
+                        shared.refresh(network: network)
                     } else {
                         loadBatch(train, order: order, step: s, fixedNegatives: fixed, random: negatives)
                         makeFirstLayerInputs()

@@ -39,14 +39,27 @@ struct SharedFirstLayer {
     ///   - batch: `batch × pixels` images (label pixels are ignored).
     ///   - network: The network whose first layer is shared.
     mutating func prepare(_ batch: Matrix, network: FFNetwork) {
-        let overlay = network.configuration.overlay
-        let parameters = network.parameters[0]
+        load(batch, classes: network.configuration.overlay.classes)
+        refresh(network: network)
+    }
+
+    /// Stores a batch's images with the label pixels zeroed, and their row sums of squares.
+    private mutating func load(_ batch: Matrix, classes k: Int) {
         images = batch
-        let (r, c, k) = (batch.rows, batch.columns, overlay.classes)
+        let (r, c) = (batch.rows, batch.columns)
         images.withUnsafeMutableBufferPointer { b in
             for i in 0..<r { (b.baseAddress! + i * c).update(repeating: 0, count: k) }
         }
         images.rowSumsOfSquares(into: &imageSquares)
+    }
+
+    /// Recomputes the product of the stored images with the current
+    /// first-layer parameters (after an update, the same batch needs no reload).
+    /// - Parameter network: The network whose first layer is shared.
+    mutating func refresh(network: FFNetwork) {
+        let overlay = network.configuration.overlay
+        let parameters = network.parameters[0]
+        let (c, k) = (images.columns, overlay.classes)
         BLAS.gemm(images, parameters.weights, transposeB: true, into: &product)
         // T_c and the neutral term from the label columns of W.
         let outputs = parameters.outputSize
