@@ -135,10 +135,13 @@ public struct DriftMeasurement: Sendable, Codable {
 extension DeviceOperationCounts {
     /// `self − other`, field by field.
     func subtracting(_ other: DeviceOperationCounts) -> DeviceOperationCounts {
-        DeviceOperationCounts(analogMVMs: analogMVMs - other.analogMVMs, transposedMVMs: transposedMVMs - other.transposedMVMs,
+        DeviceOperationCounts(analogMVMs: analogMVMs - other.analogMVMs, analogMACs: analogMACs - other.analogMACs,
+                              transposedMVMs: transposedMVMs - other.transposedMVMs,
+                              transposedMACs: transposedMACs - other.transposedMACs,
                               dacConversions: dacConversions - other.dacConversions,
                               adcConversions: adcConversions - other.adcConversions,
                               programmingEvents: programmingEvents - other.programmingEvents,
-                              digitalMACs: digitalMACs - other.digitalMACs)
+                              digitalMACs: digitalMACs - other.digitalMACs, sramBytes: sramBytes - other.sramBytes,
+                              dramBytes: dramBytes - other.dramBytes)
     }
 }
