@@ -82,9 +82,8 @@ public struct DriftComparison {
         }
         let saved = deployed.saveState()
         let before = deployed.counts
-        let macs = try deployed.recalibrate(on: calibration, epochs: recalibrationEpochs)
-        var spent = deployed.counts.subtracting(before)
-        spent.add(digitalMACs: macs)
+        let digital = try deployed.recalibrate(on: calibration, epochs: recalibrationEpochs)
+        let spent = DigitalWork.withActivationTraffic(deployed.counts.subtracting(before)) + digital
         let accuracy = deployed.accuracy(on: simulation.test)
         deployed.restoreState(saved)
         return DriftMeasurement(record: record, variant: .recalibrated, time: time, compensation: compensation,
