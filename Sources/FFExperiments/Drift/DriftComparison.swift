@@ -87,7 +87,8 @@ public struct DriftComparison {
         let accuracy = deployed.accuracy(on: simulation.test)
         deployed.restoreState(saved)
         return DriftMeasurement(record: record, variant: .recalibrated, time: time, compensation: compensation,
-                                testAccuracy: accuracy, recalibrationCounts: spent)
+                                testAccuracy: accuracy, recalibrationCounts: spent,
+                                recalibrationEnergy: EnergyModel(preset: simulation.preset).estimate(spent))
     }
 }
 
@@ -115,9 +116,11 @@ public struct DriftMeasurement: Sendable, Codable {
     public var testAccuracy: Double?
     /// Device operations the recalibration used.
     public var recalibrationCounts: DeviceOperationCounts?
+    /// Estimated energy of the recalibration (its counts × the preset's costs).
+    public var recalibrationEnergy: EnergyEstimate?
 
     init(record: SimulationRecord, variant: Variant, time: DriftTime, compensation: DriftCompensation,
-         testAccuracy: Double?, recalibrationCounts: DeviceOperationCounts?) {
+         testAccuracy: Double?, recalibrationCounts: DeviceOperationCounts?, recalibrationEnergy: EnergyEstimate? = nil) {
         method = record.method
         seed = record.seed
         self.variant = variant
@@ -125,6 +128,7 @@ public struct DriftMeasurement: Sendable, Codable {
         self.compensation = compensation
         self.testAccuracy = testAccuracy
         self.recalibrationCounts = recalibrationCounts
+        self.recalibrationEnergy = recalibrationEnergy
     }
 
     /// The row label: the method, with `-recal` for recalibrations.
