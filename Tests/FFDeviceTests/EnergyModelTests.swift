@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import FFNumerics
 @testable import FFDevice
@@ -55,7 +56,7 @@ struct EnergyModelTests {
     }
 
     @Test("per-sample division and the mean over seeds keep components apart")
-    func arithmetic() {
+    func arithmetic() throws {
         let a = EnergyEstimate(analogMACs: 2, dac: 4, adc: nil, programming: 6, digitalMACs: 8, sram: 10, dram: 12)
         let half = a.divided(by: 2)
         #expect(half == EnergyEstimate(analogMACs: 1, dac: 2, adc: nil, programming: 3, digitalMACs: 4, sram: 5, dram: 6))
@@ -65,5 +66,15 @@ struct EnergyModelTests {
         let m = EnergyEstimate.mean([a, b])
         #expect(m.analogMACs == 3 && m.dac == 2 && m.adc == nil && m.dram == 6)
         #expect(EnergyEstimate.mean([]) == EnergyEstimate())
+        // Result files use snake_case keys: one per component, the total, null for a missing converter.
+        let e = JSONEncoder()
+        e.keyEncodingStrategy = .convertToSnakeCase
+        let text = String(decoding: try e.encode(a), as: UTF8.self)
+        for key in ["analog_mac", "dac", "adc", "programming", "digital_mac", "sram", "dram", "total"] {
+            #expect(text.contains("\"\(key)\":"), "\(key)")
+        }
+        let d = JSONDecoder()
+        d.keyDecodingStrategy = .convertFromSnakeCase
+        #expect(try d.decode(EnergyEstimate.self, from: e.encode(a)) == a)
     }
 }

@@ -40,6 +40,24 @@ public struct EnergyEstimate: Codable, Sendable, Equatable {
         total = analogMACs + (dac ?? 0) + (adc ?? 0) + programming + digitalMACs + sram + dram
     }
 
+    /// JSON keys: `analog_mac` and `digital_mac` under a snake_case strategy (not `analog_ma_cs`).
+    private enum CodingKeys: String, CodingKey {
+        case analogMACs = "analogMac", dac, adc, programming, digitalMACs = "digitalMac", sram, dram, total
+    }
+
+    /// Encodes every component; a converter the preset does not have is written as `null`.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(analogMACs, forKey: .analogMACs)
+        try c.encode(dac, forKey: .dac)
+        try c.encode(adc, forKey: .adc)
+        try c.encode(programming, forKey: .programming)
+        try c.encode(digitalMACs, forKey: .digitalMACs)
+        try c.encode(sram, forKey: .sram)
+        try c.encode(dram, forKey: .dram)
+        try c.encode(total, forKey: .total)
+    }
+
     /// The components with their snake_case names, in a fixed order; `nil`
     /// for a converter the preset does not have.
     public var components: [(name: String, joules: Double?)] {
