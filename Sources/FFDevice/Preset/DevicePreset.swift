@@ -3,7 +3,8 @@
 ///
 /// Presets live as JSON files in `models/` (snake_case keys, one section per
 /// non-ideality; see `models/README.md`). A section or key that is absent
-/// takes its ideal default, so ``ideal`` is simply the all-default preset.
+/// takes its ideal default, so ``ideal`` is simply the all-default preset;
+/// the ``energy`` costs, which describe no behaviour, default to their sourced values.
 /// Loading is strict: unknown keys and out-of-range values are errors
 /// (``DevicePresetError``).
 ///
