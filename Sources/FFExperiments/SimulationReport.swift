@@ -62,7 +62,8 @@ public enum SimulationReport {
         return table
     }
 
-    /// The printed comparison: accuracy mean ± std over seeds, and operation counts, per method.
+    /// The printed comparison: accuracy mean ± std over seeds, operation counts, and the energy
+    /// estimate with the counts behind it (``energyLines(_:model:)``), per method.
     public static func table(_ summaries: [MethodSummary], preset: DevicePreset, noise: Float?, dataset: String, seeds: Int,
                              trainExamples: Int, testExamples: Int, epochs: Int, wallSeconds: Double) -> String {
         var lines = [String]()
