@@ -22,6 +22,12 @@ public struct MethodSummary: Sendable, Codable {
     public var trainingCounts: DeviceOperationCounts
     /// Inference operations per sample (first seed's).
     public var inferenceCountsPerSample: DeviceOperationCounts
+    /// Mean estimated training energy.
+    public var trainingEnergy: EnergyEstimate
+    /// Mean estimated training energy per training example per epoch.
+    public var trainingEnergyPerSample: EnergyEstimate
+    /// Mean estimated inference energy per test example.
+    public var inferenceEnergyPerSample: EnergyEstimate
 
     /// Summaries of `records`, one per method in first-seen order.
     public static func summarize(_ records: [SimulationRecord]) -> [MethodSummary] {
@@ -37,7 +43,10 @@ public struct MethodSummary: Sendable, Codable {
                 readoutMean: readouts.isEmpty ? nil : rm, readoutStd: readouts.isEmpty ? nil : rsd,
                 trainSeconds: rs.reduce(0) { $0 + $1.trainSeconds } / Double(rs.count),
                 trainingCounts: rs.map(\.trainingCounts).reduce(DeviceOperationCounts(), +).perSample(rs.count),
-                inferenceCountsPerSample: rs[0].inferenceCountsPerSample)
+                inferenceCountsPerSample: rs[0].inferenceCountsPerSample,
+                trainingEnergy: .mean(rs.map(\.trainingEnergy)),
+                trainingEnergyPerSample: .mean(rs.map(\.trainingEnergyPerSample)),
+                inferenceEnergyPerSample: .mean(rs.map(\.inferenceEnergyPerSample)))
         }
     }
 }

@@ -84,7 +84,7 @@ public struct Simulation: Sendable {
             command: command, dataset: datasetName, method: method, seed: seed, device: preset.name,
             noise: noise, hidden: method == .ff ? ff.hiddenSizes : bp.hiddenSizes,
             epochs: method == .ff ? ff.epochs : bp.epochs, batchSize: method == .ff ? ff.batchSize : bp.batchSize,
-            trainExamples: train.count, testExamples: test.count, outcome: outcome,
+            trainExamples: train.count, testExamples: test.count, outcome: outcome, energy: EnergyModel(preset: preset),
             threads: BLAS.threadCount, deviceParameters: preset.flattened(),
             hyperParameters: Self.hyperParameters(ff: ff, bp: bp))
     }

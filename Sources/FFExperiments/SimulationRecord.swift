@@ -37,6 +37,12 @@ public struct SimulationRecord: Codable, Sendable {
     public var trainingCounts: DeviceOperationCounts
     /// Operations per test example at inference.
     public var inferenceCountsPerSample: DeviceOperationCounts
+    /// Estimated energy of training: ``trainingCounts`` × the preset's per-operation costs.
+    public var trainingEnergy: EnergyEstimate
+    /// ``trainingEnergy`` per training example per epoch (examples × epochs).
+    public var trainingEnergyPerSample: EnergyEstimate
+    /// Estimated energy per test example at inference: ``inferenceCountsPerSample`` × the costs.
+    public var inferenceEnergyPerSample: EnergyEstimate
     /// BLAS threads.
     public var threads: Int
     /// Every resolved device parameter, as dotted key → value.
@@ -48,7 +54,7 @@ public struct SimulationRecord: Codable, Sendable {
 
     init(command: String, dataset: String, method: MethodName, seed: UInt64, device: String, noise: Float?,
          hidden: [Int], epochs: Int, batchSize: Int, trainExamples: Int, testExamples: Int,
-         outcome: MethodOutcome, threads: Int, deviceParameters: [(key: String, value: String)],
+         outcome: MethodOutcome, energy: EnergyModel, threads: Int, deviceParameters: [(key: String, value: String)],
          hyperParameters: [(String, String)]) {
         let noiseText = noise.map { "\($0)" } ?? "preset"
         runId = "\(command)-\(dataset)-\(device)-noise\(noiseText)-\(method.rawValue)-seed\(seed)"
@@ -68,6 +74,9 @@ public struct SimulationRecord: Codable, Sendable {
         trainSeconds = outcome.trainSeconds
         trainingCounts = outcome.trainingCounts
         inferenceCountsPerSample = outcome.inferenceCountsPerSample
+        trainingEnergy = energy.estimate(outcome.trainingCounts)
+        trainingEnergyPerSample = trainingEnergy.divided(by: trainExamples * epochs)
+        inferenceEnergyPerSample = energy.estimate(outcome.inferenceCountsPerSample)
         self.threads = threads
         self.deviceParameters = Dictionary(deviceParameters.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last })
         self.hyperParameters = Dictionary(hyperParameters, uniquingKeysWith: { _, last in last })
@@ -75,7 +84,8 @@ public struct SimulationRecord: Codable, Sendable {
     }
 
     /// The fields every row of this record shares: identity, budget,
-    /// operation counts, hyper-parameters and every device parameter.
+    /// operation counts, the energy estimate's components, hyper-parameters
+    /// and every device parameter.
     public var commonFields: [String: String] {
         var f: [String: String] = [
             "run_id": runId, "command": command, "dataset": dataset, "method": method.rawValue,
@@ -86,6 +96,8 @@ public struct SimulationRecord: Codable, Sendable {
         ]
         for (k, v) in trainingCounts.fields { f["train_" + k] = v }
         for (k, v) in inferenceCountsPerSample.fields { f["inference_per_sample_" + k] = v }
+        for (k, v) in trainingEnergy.components { f["train_energy_\(k)_j"] = v.map { "\($0)" } ?? "" }
+        for (k, v) in inferenceEnergyPerSample.components { f["inference_per_sample_energy_\(k)_j"] = v.map { "\($0)" } ?? "" }
         for (k, v) in deviceParameters { f["device." + k] = v }
         for (k, v) in hyperParameters { f[k] = v }
         return f
@@ -120,6 +132,9 @@ public struct SimulationRecord: Codable, Sendable {
         var rows = [row("test_accuracy", testAccuracy)]
         if let testAccuracyReadout { rows.append(row("test_accuracy_readout", testAccuracyReadout)) }
         rows.append(row("train_seconds", trainSeconds))
+        rows.append(row("train_energy_j", trainingEnergy.total))
+        rows.append(row("train_energy_per_sample_j", trainingEnergyPerSample.total))
+        rows.append(row("inference_energy_per_sample_j", inferenceEnergyPerSample.total))
         for (i, h) in history.enumerated() {
             // Layerwise FF numbers epochs per layer; count them through the run.
             rows.append(row("train_loss", h.loss, epoch: i + 1))

@@ -62,7 +62,8 @@ public enum SimulationReport {
         return table
     }
 
-    /// The printed comparison: accuracy mean ± std over seeds, and operation counts, per method.
+    /// The printed comparison: accuracy mean ± std over seeds, operation counts, and the energy
+    /// estimate with the counts behind it (``energyLines(_:model:)``), per method.
     public static func table(_ summaries: [MethodSummary], preset: DevicePreset, noise: Float?, dataset: String, seeds: Int,
                              trainExamples: Int, testExamples: Int, epochs: Int, wallSeconds: Double) -> String {
         var lines = [String]()
@@ -85,8 +86,63 @@ public enum SimulationReport {
         }
         lines += TextTable.lines(rows)
         lines.append("")
+        lines += energyLines(summaries, model: EnergyModel(preset: preset))
+        lines.append("")
         lines.append("wall time \(fixed(wallSeconds, 1)) s")
         return lines.joined(separator: "\n")
+    }
+
+    /// The energy estimate per method and the operation counts it is built
+    /// from: a summary (training total and per training sample, inference per
+    /// test example), the split by kind of operation, and the raw counts.
+    /// - Parameters:
+    ///   - summaries: One per method.
+    ///   - model: The preset's energy model.
+    /// - Returns: Printable lines.
+    public static func energyLines(_ summaries: [MethodSummary], model: EnergyModel) -> [String] {
+        var lines = ["energy estimate: counted operations × the preset's per-operation costs (models/README.md); "
+                     + "an estimate, not a measurement",
+                     "costs: " + model.costSummary, ""]
+        var totals = [["method", "train energy", "train energy/sample", "inference energy/sample"]]
+        for s in summaries {
+            totals.append([s.method.rawValue, joules(s.trainingEnergy.total), joules(s.trainingEnergyPerSample.total),
+                           joules(s.inferenceEnergyPerSample.total)])
+        }
+        lines += TextTable.lines(totals)
+        lines.append("")
+        lines.append("where it goes (train: total, mean over seeds; inference: per test example)")
+        let names = ["analog MAC", "DAC", "ADC", "device writes", "fp32 MAC", "SRAM", "DRAM"]
+        var split = [["method", "phase"] + names]
+        for s in summaries {
+            for (phase, e) in [("train", s.trainingEnergy), ("inference", s.inferenceEnergyPerSample)] {
+                split.append([s.method.rawValue, phase] + e.components.map { $0.joules.map(joules) ?? "none" })
+            }
+        }
+        lines += TextTable.lines(split)
+        lines.append("")
+        lines.append("operation counts behind it (same phases; SRAM and DRAM in bytes)")
+        var counts = [["method", "phase", "analog MACs", "DAC conv.", "ADC conv.", "device writes", "fp32 MACs",
+                       "SRAM bytes", "DRAM bytes"]]
+        for s in summaries {
+            for (phase, c) in [("train", s.trainingCounts), ("inference", s.inferenceCountsPerSample)] {
+                counts.append([s.method.rawValue, phase, compact(c.analogMACs + c.transposedMACs), compact(c.dacConversions),
+                               compact(c.adcConversions), compact(c.programmingEvents), compact(c.digitalMACs),
+                               compact(c.sramBytes), compact(c.dramBytes)])
+            }
+        }
+        lines += TextTable.lines(counts)
+        return lines
+    }
+
+    /// Joules with an SI prefix and three significant digits, e.g. `12.3 mJ`.
+    /// - Parameter x: Joules (≥ 0).
+    public static func joules(_ x: Double) -> String {
+        guard x > 0, x.isFinite else { return x == 0 ? "0 J" : "\(x) J" }
+        let prefixes: [(Double, String)] = [(1, ""), (1e-3, "m"), (1e-6, "µ"), (1e-9, "n"), (1e-12, "p"), (1e-15, "f")]
+        let (scale, prefix) = prefixes.first { x >= $0.0 } ?? prefixes.last!
+        let v = x / scale
+        let digits = v >= 100 ? 0 : v >= 10 ? 1 : 2
+        return fixed(v, digits) + " \(prefix)J"
     }
 
     static func percent(_ x: Double) -> String { fixed(100 * x, 2) + "%" }

@@ -65,7 +65,7 @@ struct PresetTests {
         let p = try Support.shipped("pcm")
         let flat = p.flattened()
         let keys = flat.map(\.key)
-        #expect(keys.count == 2 + 3 + 4 + 3 + 2 + 4 + 5 + 2 + 8 + 6)
+        #expect(keys.count == 2 + 3 + 4 + 3 + 2 + 4 + 5 + 2 + 8 + 6 + 8)
         #expect(Set(keys).count == keys.count)
         #expect(keys.prefix(3) == ["name", "description", "dac.range"])
         let lookup = Dictionary(uniqueKeysWithValues: flat.map { ($0.key, $0.value) })
@@ -74,6 +74,7 @@ struct PresetTests {
         #expect(lookup["drift.model"] == "pcm")
         #expect(lookup["drift.t0"] == "20.0")
         #expect(lookup["black_box.kind"] == "none")
+        #expect(lookup["energy.dram_pj_per_byte"] == "243.75")
     }
 
     @Test("withNoise(σ) sets programming noise, output noise and device gain spread, nothing else")
@@ -138,6 +139,10 @@ struct PresetTests {
         BadCase(json: #"{"transfer": {"slope_error": -1}}"#, kind: .invalidValue, keyPath: "transfer.slope_error"),
         BadCase(json: #"{"dac": 5}"#, kind: .wrongType, keyPath: "dac"),
         BadCase(json: #"{"name": "x", "#, kind: .malformedJSON, keyPath: ""),
+        BadCase(json: #"{"energy": {"analog_mac_pj": -0.1}}"#, kind: .invalidValue, keyPath: "energy.analog_mac_pj"),
+        BadCase(json: #"{"energy": {"dram_pj_per_byte": 1e999}}"#, kind: .invalidValue, keyPath: "energy.dram_pj_per_byte"),
+        BadCase(json: #"{"energy": {"adc_pj_per_bit": 0.01}}"#, kind: .unknownKey, keyPath: "energy.adc_pj_per_bit"),
+        BadCase(json: #"{"energy": {"sram_pj_per_byte": "1.25"}}"#, kind: .wrongType, keyPath: "energy.sram_pj_per_byte"),
     ]
 
     @Test("each bad preset gives the right error naming the key, the file and a fix, on one line",
@@ -161,6 +166,27 @@ struct PresetTests {
         }
     }
 
+    @Test("every shipped preset states the sourced energy costs; an absent energy section takes them as defaults")
+    func energySection() throws {
+        for name in Self.shippedNames {
+            let text = try String(contentsOfFile: Support.modelsDirectory + "/\(name).json", encoding: .utf8)
+            #expect(text.contains(#""energy": {"#), "\(name) lists its energy section explicitly")
+            #expect(try Support.shipped(name).energy == DevicePreset.EnergySettings(), "\(name)")
+        }
+        let old = try DevicePreset.decode(Data(#"{"name": "old", "dac": {"range": 5, "bits": 8}}"#.utf8))
+        #expect(old.energy == DevicePreset.EnergySettings())
+        #expect(old.energy.analogMACPJ == 0.151 && old.energy.dramPJPerByte == 243.75)
+        let partial = try DevicePreset.decode(Data(#"{"energy": {"programming_pulse_pj": 20}}"#.utf8))
+        #expect(partial.energy.programmingPulsePJ == 20 && partial.energy.digitalMACFP32PJ == 4.6)
+        do {
+            _ = try DevicePreset.decode(Data(#"{"energy": {"programming_pulse_pj": -2}}"#.utf8), file: "x.json")
+            Issue.record("a negative energy loaded")
+        } catch {
+            #expect(error.description.hasPrefix("x.json: energy.programming_pulse_pj: energy -2.0 pJ is negative; "))
+            #expect(error.description.contains("picojoules"))
+        }
+    }
+
     @Test("presets built in code are validated too: non-finite numbers and bad fractions")
     func validationInCode() {
         func keyPath(_ p: DevicePreset) -> String? {
@@ -174,6 +200,8 @@ struct PresetTests {
         #expect(keyPath(DevicePreset.ideal.withNoise(0.05)) == nil)
         #expect(keyPath(Support.preset { $0.name = "" }) == "name")
         #expect(keyPath(DevicePreset.ideal) == nil)
+        #expect(keyPath(Support.preset { $0.energy.sramPJPerByte = -1 }) == "energy.sram_pj_per_byte")
+        #expect(keyPath(Support.preset { $0.energy.analogMACPJ = .infinity }) == "energy.analog_mac_pj")
         #expect(throws: DevicePresetError.self) { try DevicePreset.load(path: "/nonexistent/preset.json") }
     }
 }

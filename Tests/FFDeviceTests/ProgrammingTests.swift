@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import FFNumerics
 import FFTraining
@@ -67,7 +68,7 @@ struct ProgrammingTests {
     }
 
     @Test("counters: one analog product per row, one conversion per element, and the trainer's additions")
-    func counters() {
+    func counters() throws {
         let layer = AnalogLayer(parameters: Support.random(inputs: 7, outputs: 3), activation: .relu,
                                 preset: .ideal, seed: 1)
         layer.resetCounters()
@@ -76,15 +77,26 @@ struct ProgrammingTests {
         layer.recordTransposedMVMs(5)
         layer.recordDigitalMACs(100)
         let c = layer.counters
-        #expect(c == DeviceOperationCounts(analogMVMs: 15, transposedMVMs: 5, dacConversions: 105, adcConversions: 45,
+        // 15 rows × (7 inputs + bias) × 3 outputs forward; 5 transposed vectors drive 3 lines and read 7.
+        #expect(c == DeviceOperationCounts(analogMVMs: 15, analogMACs: 360, transposedMVMs: 5, transposedMACs: 105,
+                                           dacConversions: 105 + 15, adcConversions: 45 + 35,
                                            programmingEvents: 0, digitalMACs: 100))
         var sum = c + c
         #expect(sum.analogMVMs == 30 && sum.digitalMACs == 200)
         sum.add(digitalMACs: 1)
         sum.add(transposedMVMs: 2)
         sum += DeviceOperationCounts(programmingEvents: 3)
+        sum.add(sramBytes: 8)
+        sum.add(dramBytes: 16)
         #expect(sum.digitalMACs == 201 && sum.transposedMVMs == 12 && sum.programmingEvents == 3)
+        #expect(sum.analogMACs == 720 && sum.transposedMACs == 210 && sum.sramBytes == 8 && sum.dramBytes == 16)
         layer.resetCounters()
         #expect(layer.counters == DeviceOperationCounts())
+        // Counts written before the energy model decode with the new fields at 0.
+        let old = #"{"analogMVMs": 2, "transposedMVMs": 0, "dacConversions": 14, "adcConversions": 6, "programmingEvents": 1, "digitalMACs": 3}"#
+        let decoded = try JSONDecoder().decode(DeviceOperationCounts.self, from: Data(old.utf8))
+        #expect(decoded == DeviceOperationCounts(analogMVMs: 2, dacConversions: 14, adcConversions: 6, programmingEvents: 1,
+                                                 digitalMACs: 3))
+        #expect(try JSONDecoder().decode(DeviceOperationCounts.self, from: JSONEncoder().encode(c)) == c)
     }
 }

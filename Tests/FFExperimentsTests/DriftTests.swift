@@ -45,6 +45,9 @@ struct DriftTests {
             let can = m.method == .ff || m.method == .bpPAT
             #expect((m.testAccuracy != nil) == can, "\(m.label)")
             #expect((m.recalibrationCounts?.programmingEvents ?? 0 > 0) == can, "\(m.label)")
+            // The recalibration's estimate is its counts (device and digital work) times the preset's costs.
+            #expect(m.recalibrationEnergy == m.recalibrationCounts.map { EnergyModel(preset: preset).estimate($0) })
+            #expect((m.recalibrationCounts?.dramBytes ?? 0 > 0) == can, "\(m.label)")
         }
         #expect(measurements.filter { $0.variant == .asTrained }.allSatisfy { $0.testAccuracy != nil })
         let rows = DriftReport.rows(measurements, compensation: .none, times: times)
@@ -52,6 +55,7 @@ struct DriftTests {
         #expect(rows.rows.contains { $0[0] == "bp-offline-recal" && $0[1].hasPrefix("n/a") })
         let csv = DriftReport.csv(records: records, measurements: measurements)
         #expect(csv.columns.contains("compensation") && csv.columns.contains("drift_time"))
+        #expect(csv.columns.contains("recalibration_energy_j") && csv.columns.contains("recalibration_sram_bytes"))
     }
 }
 
@@ -65,8 +69,8 @@ struct RecalibrationIsolationTests {
         let state = deployed.saveState()
         let before = deployed.accuracy(on: context.test)
         deployed.restoreState(state)
-        let macs = try deployed.recalibrate(on: context.train.prefix(100), epochs: 1)
-        #expect(macs > 0)
+        let digital = try deployed.recalibrate(on: context.train.prefix(100), epochs: 1)
+        #expect(digital.digitalMACs > 0 && digital.sramBytes > 0 && digital.dramBytes > 0)
         let first = deployed.accuracy(on: context.test)
         deployed.restoreState(state)
         #expect(deployed.accuracy(on: context.test) == before)

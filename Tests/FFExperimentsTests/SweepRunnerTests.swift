@@ -42,7 +42,10 @@ struct SweepRunnerTests {
         let file = try SweepResultFile.read(directory.csvPath(job)).get()
         #expect(Array(file.columns.prefix(SimulationReport.tidyColumns.count)) == SimulationReport.tidyColumns)
         #expect(file.rows.allSatisfy { $0["grid.noise"] == "0.05" && $0["run_id"] == job.id })
-        #expect(Set(file.rows.compactMap { $0["metric"] }) == ["test_accuracy", "test_accuracy_readout", "train_seconds", "train_loss"])
+        #expect(Set(file.rows.compactMap { $0["metric"] }) == ["test_accuracy", "test_accuracy_readout", "train_seconds", "train_loss",
+                                                               "train_energy_j", "train_energy_per_sample_j",
+                                                               "inference_energy_per_sample_j"])
+        #expect(recorded.trainingEnergy == simulated.trainingEnergy)
         #expect(file.rows.filter { $0["metric"] == "train_loss" }.map { $0["epoch"] } == ["1"])
 
         let again = try runner.run()

@@ -5,7 +5,8 @@ import FFTraining
 extension AnalogLayer {
     /// Measures the layer's outputs: DAC, one analog product with the
     /// effective weights, per-read noise, the neuron transfer (ReLU layers)
-    /// and the ADC. Counts one analog product per input row and one
+    /// and the ADC. Counts one analog product per input row, its
+    /// inputs × outputs multiply-accumulates (bias column included), and one
     /// conversion per input and output element.
     /// - Parameters:
     ///   - input: `batch × inputSize` inputs.
@@ -14,6 +15,7 @@ extension AnalogLayer {
         let n = inputSize, m = outputSize, b = input.rows
         precondition(input.columns == n, "layer expects \(n) inputs, got \(input.columns)")
         counters.analogMVMs += b
+        counters.analogMACs += b * (n + 1) * m
         counters.dacConversions += b * n
         counters.adcConversions += b * m
         output.reshape(rows: b, columns: m)

@@ -171,9 +171,17 @@ public final class AnalogLayer: LayerExecutor {
     /// Sets the counts to zero.
     public func resetCounters() { counters = DeviceOperationCounts() }
 
-    /// Records transposed analog products made with this array (backprop on the device).
+    /// Records transposed analog products made with this array (backprop on
+    /// the device): each drives the `outputSize` lines through DACs, does
+    /// `inputSize × outputSize` multiply-accumulates and reads the
+    /// `inputSize` lines through ADCs.
     /// - Parameter count: Number of vectors multiplied.
-    public func recordTransposedMVMs(_ count: Int) { counters.add(transposedMVMs: count) }
+    public func recordTransposedMVMs(_ count: Int) {
+        counters.add(transposedMVMs: count)
+        counters.transposedMACs += count * inputSize * outputSize
+        counters.dacConversions += count * outputSize
+        counters.adcConversions += count * inputSize
+    }
 
     /// Records digital multiply-accumulates done for this layer.
     /// - Parameter count: Number of MACs.

@@ -3,7 +3,7 @@ import Foundation
 extension DevicePreset: Codable {
     /// The top-level keys, in listing order.
     static let keys = ["name", "description", "dac", "weights", "variation", "stuck", "read_noise", "drift", "adc",
-                       "transfer", "black_box"]
+                       "transfer", "black_box", "energy"]
 
     /// Decodes and validates a preset. Unknown keys at any level, wrong
     /// types and invalid values throw ``DevicePresetError``. Keys may be
@@ -23,7 +23,8 @@ extension DevicePreset: Codable {
             drift: try r.value("drift", default: d.drift),
             adc: try r.value("adc", default: d.adc),
             transfer: try r.value("transfer", default: d.transfer),
-            blackBox: try r.value("black_box", default: d.blackBox))
+            blackBox: try r.value("black_box", default: d.blackBox),
+            energy: try r.value("energy", default: d.energy))
         try validate()
     }
 
@@ -42,13 +43,14 @@ extension DevicePreset: Codable {
         try c.encode(adc, forKey: AnyKey("adc"))
         try c.encode(transfer, forKey: AnyKey("transfer"))
         try c.encode(blackBox, forKey: AnyKey("black_box"))
+        try c.encode(energy, forKey: AnyKey("energy"))
     }
 
     /// The sections with their snake_case names, in listing order.
     var sections: [(name: String, fields: [(key: String, value: PresetValue)])] {
         [("dac", dac.fields), ("weights", weights.fields), ("variation", variation.fields), ("stuck", stuck.fields),
          ("read_noise", readNoise.fields), ("drift", drift.fields), ("adc", adc.fields),
-         ("transfer", transfer.fields), ("black_box", blackBox.fields)]
+         ("transfer", transfer.fields), ("black_box", blackBox.fields), ("energy", energy.fields)]
     }
 
     /// Every setting as a dotted snake_case key and its value as text

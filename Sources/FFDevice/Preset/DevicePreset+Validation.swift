@@ -117,5 +117,13 @@ extension DevicePreset {
         try nonNegative("black_box.gain_spread", blackBox.gainSpread, "gain spread")
         try nonNegative("black_box.curvature", blackBox.curvature, "curvature")
         try nonNegative("black_box.curvature_spread", blackBox.curvatureSpread, "curvature spread")
+
+        // Energy per operation.
+        for (key, value) in energy.fields {
+            if case .double(let v?) = value, v < 0 {
+                throw fail("energy.\(key)", "energy \(v) pJ is negative",
+                           "give the energy per operation in picojoules as a number ≥ 0 (see models/README.md for sources)")
+            }
+        }
     }
 }

@@ -3,7 +3,8 @@
 ///
 /// Presets live as JSON files in `models/` (snake_case keys, one section per
 /// non-ideality; see `models/README.md`). A section or key that is absent
-/// takes its ideal default, so ``ideal`` is simply the all-default preset.
+/// takes its ideal default, so ``ideal`` is simply the all-default preset;
+/// the ``energy`` costs, which describe no behaviour, default to their sourced values.
 /// Loading is strict: unknown keys and out-of-range values are errors
 /// (``DevicePresetError``).
 ///
@@ -33,6 +34,8 @@ public struct DevicePreset: Sendable, Equatable {
     public var transfer: TransferSettings
     /// Hidden: an unknown fixed transform between this layer and the next.
     public var blackBox: BlackBoxSettings
+    /// Energy per operation, for the energy estimate (not part of the device's behaviour).
+    public var energy: EnergySettings
 
     /// Creates a preset; every section defaults to its ideal setting.
     /// - Parameters:
@@ -47,12 +50,13 @@ public struct DevicePreset: Sendable, Equatable {
     ///   - adc: Output converter.
     ///   - transfer: Hidden neuron transfer deviations.
     ///   - blackBox: Hidden transform between layers.
+    ///   - energy: Energy per operation; the default is the sourced set of `models/README.md`.
     public init(name: String = "custom", description: String = "",
                 dac: DACSettings = DACSettings(), weights: WeightSettings = WeightSettings(),
                 variation: VariationSettings = VariationSettings(), stuck: StuckSettings = StuckSettings(),
                 readNoise: ReadNoiseSettings = ReadNoiseSettings(), drift: DriftSettings = DriftSettings(),
                 adc: ADCSettings = ADCSettings(), transfer: TransferSettings = TransferSettings(),
-                blackBox: BlackBoxSettings = BlackBoxSettings()) {
+                blackBox: BlackBoxSettings = BlackBoxSettings(), energy: EnergySettings = EnergySettings()) {
         self.name = name
         self.description = description
         self.dac = dac
@@ -64,6 +68,7 @@ public struct DevicePreset: Sendable, Equatable {
         self.adc = adc
         self.transfer = transfer
         self.blackBox = blackBox
+        self.energy = energy
     }
 
     /// Exact hardware: no converters, no noise, nothing hidden. An

@@ -82,13 +82,13 @@ public struct DriftComparison {
         }
         let saved = deployed.saveState()
         let before = deployed.counts
-        let macs = try deployed.recalibrate(on: calibration, epochs: recalibrationEpochs)
-        var spent = deployed.counts.subtracting(before)
-        spent.add(digitalMACs: macs)
+        let digital = try deployed.recalibrate(on: calibration, epochs: recalibrationEpochs)
+        let spent = DigitalWork.withActivationTraffic(deployed.counts.subtracting(before)) + digital
         let accuracy = deployed.accuracy(on: simulation.test)
         deployed.restoreState(saved)
         return DriftMeasurement(record: record, variant: .recalibrated, time: time, compensation: compensation,
-                                testAccuracy: accuracy, recalibrationCounts: spent)
+                                testAccuracy: accuracy, recalibrationCounts: spent,
+                                recalibrationEnergy: EnergyModel(preset: simulation.preset).estimate(spent))
     }
 }
 
@@ -116,9 +116,11 @@ public struct DriftMeasurement: Sendable, Codable {
     public var testAccuracy: Double?
     /// Device operations the recalibration used.
     public var recalibrationCounts: DeviceOperationCounts?
+    /// Estimated energy of the recalibration (its counts × the preset's costs).
+    public var recalibrationEnergy: EnergyEstimate?
 
     init(record: SimulationRecord, variant: Variant, time: DriftTime, compensation: DriftCompensation,
-         testAccuracy: Double?, recalibrationCounts: DeviceOperationCounts?) {
+         testAccuracy: Double?, recalibrationCounts: DeviceOperationCounts?, recalibrationEnergy: EnergyEstimate? = nil) {
         method = record.method
         seed = record.seed
         self.variant = variant
@@ -126,6 +128,7 @@ public struct DriftMeasurement: Sendable, Codable {
         self.compensation = compensation
         self.testAccuracy = testAccuracy
         self.recalibrationCounts = recalibrationCounts
+        self.recalibrationEnergy = recalibrationEnergy
     }
 
     /// The row label: the method, with `-recal` for recalibrations.
@@ -135,10 +138,13 @@ public struct DriftMeasurement: Sendable, Codable {
 extension DeviceOperationCounts {
     /// `self − other`, field by field.
     func subtracting(_ other: DeviceOperationCounts) -> DeviceOperationCounts {
-        DeviceOperationCounts(analogMVMs: analogMVMs - other.analogMVMs, transposedMVMs: transposedMVMs - other.transposedMVMs,
+        DeviceOperationCounts(analogMVMs: analogMVMs - other.analogMVMs, analogMACs: analogMACs - other.analogMACs,
+                              transposedMVMs: transposedMVMs - other.transposedMVMs,
+                              transposedMACs: transposedMACs - other.transposedMACs,
                               dacConversions: dacConversions - other.dacConversions,
                               adcConversions: adcConversions - other.adcConversions,
                               programmingEvents: programmingEvents - other.programmingEvents,
-                              digitalMACs: digitalMACs - other.digitalMACs)
+                              digitalMACs: digitalMACs - other.digitalMACs, sramBytes: sramBytes - other.sramBytes,
+                              dramBytes: dramBytes - other.dramBytes)
     }
 }

@@ -50,6 +50,7 @@ public enum DriftReport {
             var extra = ["method": m.label, "variant": m.variant.rawValue, "compensation": m.compensation.rawValue,
                          "drift_label": m.time.label]
             for (k, v) in (m.recalibrationCounts ?? DeviceOperationCounts()).fields { extra["recalibration_" + k] = v }
+            extra["recalibration_energy_j"] = m.recalibrationEnergy.map { "\($0.total)" } ?? ""
             table.append(record.observation("test_accuracy", m.testAccuracy, driftTime: m.time.seconds, extra: extra))
         }
         return table

@@ -5,37 +5,36 @@ import FFTraining
 
 /// Shared steps of the backprop methods.
 enum BackpropSteps {
-    /// Trains `network`, timing it and counting the digital MACs of backprop.
+    /// Trains `network`, timing it and counting the device's operations and the digital work of backprop.
     static func train(_ network: BPNetwork, _ context: MethodContext, progress: ProgressHandler) throws
         -> (history: [EpochRecord], seconds: Double, counts: DeviceOperationCounts) {
         // The device's initial programming counts as training, as it does for FF in situ.
         let start = WallClock.seconds()
         let history = try BPTrainer(network: network, seed: context.seed).fit(train: context.train, test: nil, progress: progress)
-        var counts = DeviceSpec.counts(network.executors)
-        counts.add(digitalMACs: digitalMACs(network, samples: context.train.count * context.bp.epochs,
-                                            forwardIsAnalog: network.executors.first is AnalogLayer))
+        var counts = DigitalWork.withActivationTraffic(DeviceSpec.counts(network.executors))
+        counts += digitalWork(network, examples: context.train.count, epochs: context.bp.epochs,
+                              forwardIsAnalog: network.executors.first is AnalogLayer)
         return (history, WallClock.seconds() - start, counts)
     }
 
-    /// MACs done digitally per training run: forward (unless analog), the
-    /// backward error propagation (one transposed product per layer but the
-    /// first) and the weight gradients (one outer product per layer).
-    static func digitalMACs(_ network: BPNetwork, samples: Int, forwardIsAnalog: Bool) -> Int {
-        let perSample = network.parameters.enumerated().reduce(0) { total, item in
-            let (l, p) = item
-            let macs = p.inputSize * p.outputSize
-            return total + (forwardIsAnalog ? 0 : macs) + (l > 0 ? macs : 0) + macs
-        }
-        return perSample * samples
+    /// Digital work of training on `examples` examples for `epochs` epochs
+    /// (``DigitalWork/backpropTraining(_:samples:steps:forwardIsAnalog:)``).
+    static func digitalWork(_ network: BPNetwork, examples: Int, epochs: Int, forwardIsAnalog: Bool) -> DeviceOperationCounts {
+        DigitalWork.backpropTraining(
+            network, samples: examples * epochs,
+            steps: DigitalWork.steps(examples: examples, batchSize: network.configuration.batchSize, epochs: epochs),
+            forwardIsAnalog: forwardIsAnalog)
     }
 
-    /// Evaluates on the network's executors, with counts per test example.
+    /// Evaluates on the network's executors, with counts per test example:
+    /// the device's operations, or for a digital network its MACs, activations and weight reads.
     static func evaluate(_ network: BPNetwork, _ context: MethodContext) -> (accuracy: Double, perSample: DeviceOperationCounts) {
         DeviceSpec.resetCounts(network.executors)
         let accuracy = context.test.accuracy(of: network.predict(context.test.images))
-        var counts = DeviceSpec.counts(network.executors)
+        var counts = DigitalWork.withActivationTraffic(DeviceSpec.counts(network.executors))
         if !(network.executors.first is AnalogLayer) {
-            counts.add(digitalMACs: network.parameters.reduce(0) { $0 + $1.inputSize * $1.outputSize } * context.test.count)
+            counts += DigitalWork.digitalInference(network.parameters, examples: context.test.count,
+                                                   batchSize: context.bp.batchSize)
         }
         return (accuracy, counts.perSample(context.test.count))
     }
@@ -107,9 +106,8 @@ public struct BackpropHardwareAware: TrainingMethod {
         let network = BackpropSteps.onDevice(nominal)
         var trained = try BackpropSteps.train(network, nominal, progress: progress)
         // Training ran on a simulation on a digital computer, not on the device.
-        trained.counts = DeviceOperationCounts()
-        trained.counts.add(digitalMACs: BackpropSteps.digitalMACs(
-            network, samples: context.train.count * context.bp.epochs, forwardIsAnalog: false))
+        trained.counts = BackpropSteps.digitalWork(network, examples: context.train.count, epochs: context.bp.epochs,
+                                                   forwardIsAnalog: false)
         let deployed = BackpropSteps.onDevice(context, parameters: network.parameters)
         trained.counts = trained.counts + DeviceSpec.counts(deployed.executors)
         return BackpropSteps.outcome(trained, BackpropSteps.evaluate(deployed, context),

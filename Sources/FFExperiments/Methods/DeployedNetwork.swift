@@ -18,8 +18,9 @@ public protocol DeployedNetwork: AnyObject {
     /// - Parameters:
     ///   - data: Calibration examples.
     ///   - epochs: Passes over them.
-    /// - Returns: The digital MACs the recalibration spent (gradients, error propagation, readout).
-    func recalibrate(on data: Examples, epochs: Int) throws -> Int
+    /// - Returns: The digital work the recalibration spent (MACs of gradients, error
+    ///   propagation and readout; their memory traffic); the device counts its own operations.
+    func recalibrate(on data: Examples, epochs: Int) throws -> DeviceOperationCounts
     /// Saves everything a recalibration changes: the tiles and the trainer's own state.
     func saveState() -> DeployedState
     /// Puts back a state saved by ``saveState()``.
@@ -55,9 +56,9 @@ final class DeployedFF: DeployedNetwork {
     var analogLayers: [AnalogLayer] { network.executors.compactMap { $0 as? AnalogLayer } }
     var canRecalibrate: Bool { true }
     func accuracy(on test: Examples) -> Double { test.accuracy(of: network.predictByGoodness(test.images)) }
-    func recalibrate(on data: Examples, epochs: Int) throws -> Int {
+    func recalibrate(on data: Examples, epochs: Int) throws -> DeviceOperationCounts {
         _ = try FFTrainer(network: network, seed: seed ^ 0x5EC4).fit(train: data, test: nil, epochs: epochs)
-        return FFInSitu.digitalMACs(network, samples: data.count * epochs, readoutSamples: data.count * epochs)
+        return FFInSitu.digitalWork(network, examples: data.count, epochs: epochs)
     }
     func saveState() -> DeployedState { DeployedState(tiles: saveTiles(), ff: network.saveTrainerState(), bp: nil) }
     func restoreState(_ state: DeployedState) {
@@ -79,10 +80,10 @@ final class DeployedBP: DeployedNetwork {
     }
     var analogLayers: [AnalogLayer] { network.executors.compactMap { $0 as? AnalogLayer } }
     func accuracy(on test: Examples) -> Double { test.accuracy(of: network.predict(test.images)) }
-    func recalibrate(on data: Examples, epochs: Int) throws -> Int {
+    func recalibrate(on data: Examples, epochs: Int) throws -> DeviceOperationCounts {
         precondition(canRecalibrate, "this method has no way to recalibrate in place")
         _ = try BPTrainer(network: network, seed: seed ^ 0x5EC4).fit(train: data, test: nil, epochs: epochs)
-        return BackpropSteps.digitalMACs(network, samples: data.count * epochs, forwardIsAnalog: !analogLayers.isEmpty)
+        return BackpropSteps.digitalWork(network, examples: data.count, epochs: epochs, forwardIsAnalog: !analogLayers.isEmpty)
     }
     func saveState() -> DeployedState { DeployedState(tiles: saveTiles(), ff: nil, bp: network.parameters) }
     func restoreState(_ state: DeployedState) {

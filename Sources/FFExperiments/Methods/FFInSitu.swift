@@ -17,31 +17,34 @@ public struct FFInSitu: TrainingMethod {
         let start = WallClock.seconds()
         let history = try FFTrainer(network: network, seed: context.seed).fit(train: context.train, test: nil, progress: progress)
         let seconds = WallClock.seconds() - start
-        var trainingCounts = DeviceSpec.counts(network.executors)
-        let readoutEpochs = context.ff.schedule == .layerwise ? FFTrainer.readoutEpochsAfterLayerwise : context.ff.epochs
-        trainingCounts.add(digitalMACs: Self.digitalMACs(network, samples: context.train.count * context.ff.epochs,
-                                                         readoutSamples: context.train.count * readoutEpochs))
+        var trainingCounts = DigitalWork.withActivationTraffic(DeviceSpec.counts(network.executors))
+        trainingCounts += Self.digitalWork(network, examples: context.train.count, epochs: context.ff.epochs)
 
         DeviceSpec.resetCounts(network.executors)
         let accuracy = context.test.accuracy(of: network.predictByGoodness(context.test.images))
-        let goodnessCounts = DeviceSpec.counts(network.executors).perSample(context.test.count)
+        let goodnessCounts = DigitalWork.withActivationTraffic(DeviceSpec.counts(network.executors))
+            .perSample(context.test.count)
         let readout = network.predictByReadout(context.test.images).map(context.test.accuracy(of:))
         return MethodOutcome(testAccuracy: accuracy, testAccuracyReadout: readout, trainingCounts: trainingCounts,
                              inferenceCountsPerSample: goodnessCounts, trainSeconds: seconds, history: history,
                              deployed: DeployedFF(network: network, seed: context.seed))
     }
 
-    /// Digital MACs of FF training: each layer's weight gradient for the
-    /// positive and the negative batch per sample (layerwise FF trains each
-    /// layer for all epochs, the same count), plus the readout's forward and
-    /// gradient products per readout sample.
+    /// Digital work of FF training on `examples` examples for `epochs`
+    /// epochs (``DigitalWork/ffTraining(_:samples:steps:readoutSamples:readoutSteps:)``):
+    /// layerwise FF trains each layer for all epochs, the same count, and its
+    /// readout afterwards for ``FFTrainer/readoutEpochsAfterLayerwise`` epochs in batches of 100.
     /// - Parameters:
     ///   - network: The network.
-    ///   - samples: Training examples × epochs.
-    ///   - readoutSamples: Examples × epochs the readout trained on.
-    static func digitalMACs(_ network: FFNetwork, samples: Int, readoutSamples: Int) -> Int {
-        let gradient = network.parameters.reduce(0) { $0 + 2 * $1.inputSize * $1.outputSize }
-        let readout = network.readout.map { 2 * $0.parameters.inputSize * $0.parameters.outputSize } ?? 0
-        return gradient * samples + readout * readoutSamples
+    ///   - examples: Training examples.
+    ///   - epochs: Epochs.
+    static func digitalWork(_ network: FFNetwork, examples: Int, epochs: Int) -> DeviceOperationCounts {
+        let config = network.configuration
+        let steps = DigitalWork.steps(examples: examples, batchSize: config.batchSize, epochs: epochs)
+        let layerwise = config.schedule == .layerwise
+        let readoutEpochs = layerwise ? FFTrainer.readoutEpochsAfterLayerwise : epochs
+        let readoutSteps = layerwise ? DigitalWork.steps(examples: examples, batchSize: 100, epochs: readoutEpochs) : steps
+        return DigitalWork.ffTraining(network, samples: examples * epochs, steps: steps,
+                                      readoutSamples: examples * readoutEpochs, readoutSteps: readoutSteps)
     }
 }

@@ -105,6 +105,18 @@ struct Compare: ParsableCommand {
             report.addChart(chart)
         }
         print("")
+        let summaries = MethodSummary.summarize(records)
+        let energy = SimulationReport.energyLines(summaries, model: EnergyModel(preset: preset))
+        print(energy.joined(separator: "\n"))
+        report.addHeading("Energy estimate (training at t = 0 and inference per test example)")
+        report.addParagraph(energy.prefix(2).joined(separator: " "))
+        report.addTable(header: ["method", "train energy", "train energy/sample", "inference energy/sample"],
+                        rows: summaries.map { s in
+                            [s.method.rawValue, SimulationReport.joules(s.trainingEnergy.total),
+                             SimulationReport.joules(s.trainingEnergyPerSample.total),
+                             SimulationReport.joules(s.inferenceEnergyPerSample.total)]
+                        })
+        print("")
         print("wall time \(format(wall, 1)) s")
         try DriftReport.csv(records: records, measurements: measurements).write(to: stem + ".csv")
         try JSONFile.write(DriftDocument(ffanalogVersion: FFAnalogVersion.current,
