@@ -4,7 +4,7 @@ import FFAnalog
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Speed benchmarks of this machine and of the simulator (run from a release build).",
-        subcommands: [Gemm.self, Device.self])
+        subcommands: [Gemm.self, Device.self, Memory.self, MemoryRun.self])
 
     struct Gemm: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "cblas_sgemm GFLOP/s on the layer shapes ffanalog uses.")
