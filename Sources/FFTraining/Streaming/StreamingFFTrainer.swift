@@ -73,7 +73,7 @@ public final class StreamingFFTrainer {
             throw .unsupported("a layer's inputs are computed once, so negatives must be fixed for the run")
         }
         guard !configuration.negatives.make().needsScores else {
-            throw .unsupported("\(configuration.negatives.rawValue) negatives need the whole network's scores; use random or permutation")
+            throw .unsupported("\(configuration.negatives.rawValue) negatives need the whole network's scores; use random or permutation (--negatives random)")
         }
     }
 
