@@ -12,13 +12,13 @@ extension MemoryBenchmark {
         /// Optimizer steps per layer.
         public var steps: Int
         /// Peak resident memory of the process (`VmHWM`), MiB.
-        public var peakMiB: Double?
+        public var peakRssMib: Double?
         /// Resident memory before training (runtime, libraries, data), MiB.
-        public var baselineMiB: Double?
+        public var baselineRssMib: Double?
         /// Analytic parameters + gradients + optimizer state, MiB.
-        public var parameterOptimizerMiB: Double
+        public var parameterOptimizerMib: Double
         /// Analytic batch activations, MiB.
-        public var activationMiB: Double
+        public var activationMib: Double
         /// Seconds of training.
         public var seconds: Double
         /// Training loss of the last epoch.
@@ -27,17 +27,17 @@ extension MemoryBenchmark {
         public var error: String?
 
         /// Creates a measurement.
-        public init(configuration: Configuration, peakMiB: Double?, baselineMiB: Double?, estimate: Estimate,
+        public init(configuration: Configuration, peakRssMib: Double?, baselineRssMib: Double?, estimate: Estimate,
                     seconds: Double, loss: Double?, error: String? = nil) {
             algorithm = configuration.algorithm.rawValue
             depth = configuration.depth
             hidden = configuration.hidden
             batchSize = configuration.batchSize
             steps = configuration.steps
-            self.peakMiB = peakMiB
-            self.baselineMiB = baselineMiB
-            parameterOptimizerMiB = Double(estimate.parameterOptimizerBytes) / ProcessMemory.mebibyte
-            activationMiB = Double(estimate.activationBytes) / ProcessMemory.mebibyte
+            self.peakRssMib = peakRssMib
+            self.baselineRssMib = baselineRssMib
+            parameterOptimizerMib = Double(estimate.parameterOptimizerBytes) / ProcessMemory.mebibyte
+            activationMib = Double(estimate.activationBytes) / ProcessMemory.mebibyte
             self.seconds = seconds
             self.loss = loss
             self.error = error

@@ -29,18 +29,18 @@ extension MemoryBenchmark {
     public static func verdict(_ measurements: [Measurement]) -> Verdict {
         var checks = [Verdict.Check]()
         for algorithm in Algorithm.allCases {
-            let rows = measurements.filter { $0.algorithm == algorithm.rawValue && $0.peakMiB != nil }
+            let rows = measurements.filter { $0.algorithm == algorithm.rawValue && $0.peakRssMib != nil }
                 .sorted { $0.depth < $1.depth }
             guard let low = rows.first, let high = rows.last, high.depth > low.depth else { continue }
-            let growth = high.peakMiB! - low.peakMiB!
-            let parameterGrowth = high.parameterOptimizerMiB - low.parameterOptimizerMiB
-            let activationGrowth = high.activationMiB - low.activationMiB
+            let growth = high.peakRssMib! - low.peakRssMib!
+            let parameterGrowth = high.parameterOptimizerMib - low.parameterOptimizerMib
+            let activationGrowth = high.activationMib - low.activationMib
             let depths = "depth \(low.depth) → \(high.depth)"
             switch algorithm {
             case .ffStream:
-                let ratio = high.peakMiB! / low.peakMiB!
+                let ratio = high.peakRssMib! / low.peakRssMib!
                 checks.append(.init(algorithm: algorithm.rawValue,
-                                    statement: "peak \(mib(low.peakMiB!)) → \(mib(high.peakMiB!)) MiB (\(depths)), ratio \(fixed(ratio, 3)) (target ≤ 1.1)",
+                                    statement: "peak \(mib(low.peakRssMib!)) → \(mib(high.peakRssMib!)) MiB (\(depths)), ratio \(fixed(ratio, 3)) (target ≤ 1.1)",
                                     met: ratio <= 1.1))
             case .ff:
                 checks.append(.init(algorithm: algorithm.rawValue,
@@ -63,10 +63,10 @@ extension MemoryBenchmark {
         for m in measurements {
             table.append(["algorithm": m.algorithm, "depth": "\(m.depth)", "hidden": "\(m.hidden)",
                           "batch_size": "\(m.batchSize)", "steps": "\(m.steps)",
-                          "peak_rss_mib": m.peakMiB.map { fixed($0, 1) } ?? "",
-                          "baseline_rss_mib": m.baselineMiB.map { fixed($0, 1) } ?? "",
-                          "parameter_optimizer_mib": fixed(m.parameterOptimizerMiB, 1),
-                          "activation_mib": fixed(m.activationMiB, 1), "seconds": fixed(m.seconds, 2),
+                          "peak_rss_mib": m.peakRssMib.map { fixed($0, 1) } ?? "",
+                          "baseline_rss_mib": m.baselineRssMib.map { fixed($0, 1) } ?? "",
+                          "parameter_optimizer_mib": fixed(m.parameterOptimizerMib, 1),
+                          "activation_mib": fixed(m.activationMib, 1), "seconds": fixed(m.seconds, 2),
                           "loss": m.loss.map { fixed($0, 5) } ?? "", "error": m.error ?? ""])
         }
         return table
@@ -74,11 +74,11 @@ extension MemoryBenchmark {
 
     /// Peak resident memory against depth, one series per algorithm.
     public static func chart(_ measurements: [Measurement]) -> LineChart {
-        let measured = measurements.filter { $0.peakMiB != nil }
+        let measured = measurements.filter { $0.peakRssMib != nil }
         let series = Algorithm.allCases.compactMap { algorithm -> Series? in
             let rows = measured.filter { $0.algorithm == algorithm.rawValue }.sorted { $0.depth < $1.depth }
             guard !rows.isEmpty else { return nil }
-            return Series(label: algorithm.rawValue, x: rows.map { Double($0.depth) }, y: rows.map { $0.peakMiB! })
+            return Series(label: algorithm.rawValue, x: rows.map { Double($0.depth) }, y: rows.map { $0.peakRssMib! })
         }
         let shape = measured.first.map { "hidden \($0.hidden), batch \($0.batchSize), \($0.steps) step\($0.steps == 1 ? "" : "s")" } ?? ""
         return LineChart(title: "Peak resident memory of a short training run (\(shape))",
@@ -89,8 +89,8 @@ extension MemoryBenchmark {
     public static func tableLines(_ measurements: [Measurement]) -> [String] {
         TextTable.lines([["algorithm", "depth", "peak MiB", "params+optimizer MiB", "activations MiB", "seconds"]]
             + measurements.map { m in
-                [m.algorithm, "\(m.depth)", m.peakMiB.map { mib($0) } ?? "failed",
-                 mib(m.parameterOptimizerMiB), mib(m.activationMiB), fixed(m.seconds, 1)]
+                [m.algorithm, "\(m.depth)", m.peakRssMib.map { mib($0) } ?? "failed",
+                 mib(m.parameterOptimizerMib), mib(m.activationMib), fixed(m.seconds, 1)]
             })
     }
 

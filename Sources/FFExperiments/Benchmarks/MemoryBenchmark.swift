@@ -98,8 +98,8 @@ public enum MemoryBenchmark {
         let after = ProcessMemory.current()
         let estimate = estimate(configuration, inputSize: inputSize, classes: 10)
         return Measurement(configuration: configuration,
-                           peakMiB: after.map { Double($0.peakResidentBytes) / ProcessMemory.mebibyte },
-                           baselineMiB: baseline.map { Double($0.residentBytes) / ProcessMemory.mebibyte },
+                           peakRssMib: after.map { Double($0.peakResidentBytes) / ProcessMemory.mebibyte },
+                           baselineRssMib: baseline.map { Double($0.residentBytes) / ProcessMemory.mebibyte },
                            estimate: estimate, seconds: seconds, loss: history.last?.loss)
     }
 }

@@ -85,7 +85,7 @@ extension Bench {
                                                                batchSize: batchSize, steps: steps, seed: runtime.seed)
                     let m = try measureInChild(config, examples: examples, scratch: scratch + "/run-\(measurements.count)")
                     if !runtime.quiet {
-                        let peak = m.peakMiB.map { "peak \(MemoryBenchmark.mib($0)) MiB" } ?? "failed: \(m.error ?? "")"
+                        let peak = m.peakRssMib.map { "peak \(MemoryBenchmark.mib($0)) MiB" } ?? "failed: \(m.error ?? "")"
                         printError("\(algorithm.rawValue) depth \(d): \(peak), \(format(m.seconds, 1)) s training")
                     }
                     measurements.append(m)
@@ -135,7 +135,7 @@ extension Bench {
                 ? "killed after the \(Int(timeout)) s limit"
                 : "exit status \(outcome.status): \(outcome.standardError.split(separator: "\n").last ?? "")"
             return MemoryBenchmark.Measurement(
-                configuration: config, peakMiB: nil, baselineMiB: nil,
+                configuration: config, peakRssMib: nil, baselineRssMib: nil,
                 estimate: MemoryBenchmark.estimate(config, inputSize: 784, classes: 10),
                 seconds: outcome.seconds, loss: nil, error: why)
         }
