@@ -67,6 +67,9 @@ extension Bench {
 
         func run() throws {
             runtime.apply()
+            #if DEBUG
+            printError("warning: this is a debug build; times are not representative (swift build -c release, then .build/release/ffanalog)")
+            #endif
             let dataset = try data.load()
             guard dataset.train.count >= batchSize else {
                 throw ValidationError("--batch-size \(batchSize) exceeds the \(dataset.train.count) training examples of \(dataset.name.rawValue)")
@@ -99,8 +102,8 @@ extension Bench {
             try AtomicFile.write(Array(MemoryBenchmark.chart(measurements).svg().utf8), to: base + ".svg")
             try JSONFile.write(BenchmarkDocument(
                 benchmark: "memory", threads: BLAS.threadCount, blas: BLAS.configuration,
-                results: Results(command: command, dataset: dataset.name.rawValue, measurements: measurements,
-                                 verdict: verdict)), to: base + ".json")
+                results: Results(command: command, build: Self.build, dataset: dataset.name.rawValue,
+                                 measurements: measurements, verdict: verdict)), to: base + ".json")
 
             print("Peak resident memory, hidden \(hidden), batch \(batchSize), \(steps) step\(steps == 1 ? "" : "s") per layer:")
             for line in MemoryBenchmark.tableLines(measurements) { print("  " + line) }
@@ -140,9 +143,19 @@ extension Bench {
                 seconds: outcome.seconds, loss: nil, error: why)
         }
 
+        /// `debug` or `release`.
+        static var build: String {
+            #if DEBUG
+            "debug"
+            #else
+            "release"
+            #endif
+        }
+
         /// The JSON's `results`.
         struct Results: Codable {
             var command: String
+            var build: String
             var dataset: String
             var measurements: [MemoryBenchmark.Measurement]
             var verdict: MemoryBenchmark.Verdict

@@ -3,7 +3,7 @@ import FFAnalog
 
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Speed benchmarks of this machine and of the simulator (run from a release build).",
+        abstract: "Speed and memory benchmarks of this machine and of the simulator (run from a release build).",
         subcommands: [Gemm.self, Device.self, Memory.self, MemoryRun.self])
 
     struct Gemm: ParsableCommand {
