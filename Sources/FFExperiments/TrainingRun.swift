@@ -1,3 +1,4 @@
+import Foundation
 import FFDatasets
 import FFNumerics
 import FFRandom
@@ -13,6 +14,9 @@ public struct TrainingRun: Sendable {
         case ff
         /// Backprop MLP.
         case bp
+        /// Forward-Forward layer by layer with only the current layer in
+        /// memory (``StreamingFFTrainer``), layerwise with fixed negatives.
+        case ffStream = "ff-stream"
     }
 
     /// Which learning rule.
@@ -52,6 +56,13 @@ public struct TrainingRun: Sendable {
     ///   - progress: Receives training progress.
     /// - Returns: The result record and a checkpoint of the trained model.
     public func run(on dataset: LabeledDataset, progress: ProgressHandler = { _ in }) throws -> (TrainingResult, Checkpoint) {
+        if algorithm == .ffStream {
+            let directory = FileManager.default.temporaryDirectory
+                .appendingPathComponent("ffanalog-stream-\(UUID().uuidString)").path
+            defer { try? FileManager.default.removeItem(atPath: directory) }
+            let result = try runStreaming(on: dataset, directory: directory, progress: progress)
+            return (result, try LayerDirectory.open(directory).checkpoint())
+        }
         let started = WallClock.seconds()
         let standardization = algorithm == .ff ? ff.pixelStandardization : bp.pixelStandardization
         let examplesLimit = algorithm == .ff ? ff.trainingExamples : bp.trainingExamples
@@ -79,6 +90,8 @@ public struct TrainingRun: Sendable {
             testAccuracy = history.last?.testAccuracy ?? test.accuracy(of: network.predict(test.images))
             trainAccuracy = trainProbe.accuracy(of: network.predict(trainProbe.images))
             checkpoint = Checkpoint(network: network, dataset: dataset.name.rawValue, seed: seed)
+        case .ffStream:
+            preconditionFailure("handled by runStreaming")
         }
         let isFF = algorithm == .ff
         let result = TrainingResult(
@@ -96,6 +109,56 @@ public struct TrainingRun: Sendable {
             trainSeconds: history.reduce(0) { $0 + $1.seconds }, totalSeconds: WallClock.seconds() - started,
             history: history, ffConfiguration: isFF ? ff : nil, bpConfiguration: isFF ? nil : bp)
         return (result, checkpoint)
+    }
+
+    /// ``ff`` adapted to streaming: layerwise, with negatives fixed for the run.
+    public var streamingConfiguration: FFConfiguration {
+        var c = ff
+        c.schedule = .layerwise
+        c.fixedNegatives = true
+        return c
+    }
+
+    /// Trains with ``StreamingFFTrainer`` into a layer directory and evaluates
+    /// by streaming the layers from it one at a time, so that at no point more
+    /// than one layer (and the readout) is in memory.
+    /// - Parameters:
+    ///   - dataset: The loaded dataset.
+    ///   - directory: Where the layers go (a ``LayerDirectory``); kept afterwards, without its scratch files.
+    ///   - progress: Receives training progress.
+    /// - Returns: The result record; `algorithm` is `ff-stream`.
+    public func runStreaming(on dataset: LabeledDataset, directory: String,
+                             progress: ProgressHandler = { _ in }) throws -> TrainingResult {
+        let started = WallClock.seconds()
+        let config = streamingConfiguration
+        let train = Examples(dataset.train).prefix(config.trainingExamples).standardized(config.pixelStandardization)
+        let test = Examples(dataset.test).standardized(config.pixelStandardization)
+        let trainProbe = train.prefix(trainAccuracyExamples)
+        let store = try LayerDirectory.create(at: directory, configuration: config, inputSize: train.images.columns,
+                                              dataset: dataset.name.rawValue, seed: seed)
+        defer { store.removeScratch() }
+        var history = try StreamingFFTrainer(configuration: config, inputSize: train.images.columns, store: store, seed: seed)
+            .fit(train: train, progress: progress)
+        let network = StreamingFFNetwork(configuration: config, inputSize: train.images.columns, store: store)
+        let testAccuracy = test.accuracy(of: try network.predictByGoodness(test.images))
+        let testReadout = try network.predictByReadout(test.images).map(test.accuracy(of:))
+        if !history.isEmpty {
+            history[history.count - 1].testAccuracy = testAccuracy
+            history[history.count - 1].testAccuracyReadout = testReadout
+        }
+        return TrainingResult(
+            ffanalogVersion: FFAnalogVersion.current, algorithm: algorithm.rawValue, recipe: recipe?.rawValue,
+            dataset: dataset.name.rawValue, dataDirectory: dataset.directory,
+            dataVerified: dataset.verification.allVerified, dataWarnings: dataset.verification.warnings,
+            hidden: config.hiddenSizes, epochs: config.epochs, batchSize: config.batchSize, learningRate: config.learningRate,
+            optimizer: config.optimizer.kind.rawValue, seed: seed, threads: BLAS.threadCount, blas: BLAS.configuration,
+            trainExamples: train.count, testExamples: test.count,
+            testAccuracy: testAccuracy, testAccuracyReadout: testReadout,
+            trainAccuracy: trainProbe.accuracy(of: try network.predictByGoodness(trainProbe.images)),
+            trainAccuracyReadout: try network.predictByReadout(trainProbe.images).map(trainProbe.accuracy(of:)),
+            trainAccuracyExamples: trainProbe.count,
+            trainSeconds: history.reduce(0) { $0 + $1.seconds }, totalSeconds: WallClock.seconds() - started,
+            history: history, ffConfiguration: config, bpConfiguration: nil)
     }
 }
 

@@ -106,15 +106,11 @@ public final class FFNetwork {
 
     /// The layers whose normalised activities feed the readout: 2..N, or the
     /// only layer of a one-layer network.
-    public var readoutLayers: Range<Int> { layerCount > 1 ? 1..<layerCount : 0..<layerCount }
+    public var readoutLayers: Range<Int> { configuration.readoutLayers }
 
-    var readoutFeatureCount: Int { readoutLayers.reduce(0) { $0 + configuration.hiddenSizes[$1] } }
+    var readoutFeatureCount: Int { configuration.readoutFeatureCount }
 
-    var readoutOptimizer: OptimizerConfiguration {
-        var o = configuration.optimizer
-        o.weightDecay = configuration.readoutWeightDecay
-        return o
-    }
+    var readoutOptimizer: OptimizerConfiguration { configuration.readoutOptimizer }
 
     // MARK: Building inputs
 
@@ -124,20 +120,12 @@ public final class FFNetwork {
     ///   - label: What to overlay.
     ///   - result: Receives the layer-1 input.
     func makeInput(_ images: Matrix, label: OverlayLabel, into result: inout Matrix) {
-        result = images
-        switch label {
-        case .labels(let labels): configuration.overlay.apply(to: &result, labels: labels)
-        case .single(let c): configuration.overlay.apply(to: &result, label: c)
-        case .neutral: configuration.overlay.applyNeutral(to: &result)
-        }
-        if configuration.normalizeInput {
-            result.normalizeRows(configuration.normalization, epsilon: configuration.normalizationEpsilon)
-        }
+        configuration.makeInput(images, label: label, into: &result)
     }
 
     /// Normalises a layer's output in place so only its direction passes on.
     func normalizeForNextLayer(_ activations: inout Matrix) {
-        activations.normalizeRows(configuration.normalization, epsilon: configuration.normalizationEpsilon)
+        configuration.normalizeForNextLayer(&activations)
     }
 
     // MARK: Prediction

@@ -3,8 +3,8 @@ import FFAnalog
 
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Speed benchmarks of this machine and of the simulator (run from a release build).",
-        subcommands: [Gemm.self, Device.self, Train.self])
+        abstract: "Speed and memory benchmarks of this machine and of the simulator (run from a release build).",
+        subcommands: [Gemm.self, Device.self, Train.self, Memory.self, MemoryRun.self])
 
     struct Gemm: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "cblas_sgemm GFLOP/s on the layer shapes ffanalog uses.")
