@@ -53,7 +53,7 @@ public final class FFNetwork {
         }
         parameters = params
         executors = execs
-        let objective = configuration.goodness.make()
+        let objective = configuration.goodness.make(classes: configuration.overlay.classes)
         objectives = Array(repeating: objective, count: params.count)
         if configuration.readout {
             readout = LinearReadout(features: readoutFeatureCount, classes: configuration.overlay.classes,
@@ -72,7 +72,7 @@ public final class FFNetwork {
         self.inputSize = inputSize
         self.parameters = parameters
         executors = parameters.map { DigitalLayer(parameters: $0, activation: .relu) }
-        objectives = Array(repeating: configuration.goodness.make(), count: parameters.count)
+        objectives = Array(repeating: configuration.goodness.make(classes: configuration.overlay.classes), count: parameters.count)
         self.readout = nil
         if let readout {
             self.readout = LinearReadout(parameters: readout, optimizer: readoutOptimizer)
