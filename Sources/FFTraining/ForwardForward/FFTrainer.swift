@@ -21,6 +21,9 @@ public final class FFTrainer {
     var batchImages = Matrix(rows: 0, columns: 0)
     var batchLabels = [Int32]()
     var negativeLabels = [Int32]()
+    /// Whether every epoch record carries ``LayerDiagnostics`` of the test
+    /// examples given to ``fit(train:test:epochs:progress:)`` (see `FFTrainer+Diagnostics.swift`).
+    public var recordsDiagnostics = false
     // K > 1 negatives per positive (FFTrainer+Negatives.swift).
     var tiledImages = Matrix(rows: 0, columns: 0)
     var negativeIndices = [Int]()
@@ -126,6 +129,7 @@ public final class FFTrainer {
                 readoutLoss: network.readout == nil ? nil : readoutLoss / Double(steps),
                 seconds: WallClock.seconds() - start)
             evaluateIfDue(&record, epoch: epoch, epochs: config.epochs, test: test)
+            recordDiagnostics(&record, test: test)
             history.append(record)
             progress(.epochFinished(record))
         }
@@ -188,6 +192,7 @@ public final class FFTrainer {
                     evaluateIfDue(&record, epoch: epoch, epochs: config.epochs, test: test)
                     if !isLastEpoch { record.testAccuracyReadout = nil }  // the readout trains at the end
                 }
+                recordDiagnostics(&record, test: test)
                 history.append(record)
                 progress(.epochFinished(record))
             }
