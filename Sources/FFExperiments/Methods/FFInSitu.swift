@@ -32,15 +32,17 @@ public struct FFInSitu: TrainingMethod {
     }
 
     /// Digital MACs of FF training: each layer's weight gradient for the
-    /// positive and the negative batch per sample (layerwise FF trains each
-    /// layer for all epochs, the same count), plus the readout's forward and
-    /// gradient products per readout sample.
+    /// positive and the K negative batches per sample (K = 1 but for the
+    /// softmax objective; layerwise FF trains each layer for all epochs, the
+    /// same count), plus the readout's forward and gradient products per
+    /// readout sample.
     /// - Parameters:
     ///   - network: The network.
     ///   - samples: Training examples × epochs.
     ///   - readoutSamples: Examples × epochs the readout trained on.
     static func digitalMACs(_ network: FFNetwork, samples: Int, readoutSamples: Int) -> Int {
-        let gradient = network.parameters.reduce(0) { $0 + 2 * $1.inputSize * $1.outputSize }
+        let batches = 1 + (network.objectives.map(\.negativesPerPositive).max() ?? 1)
+        let gradient = network.parameters.reduce(0) { $0 + batches * $1.inputSize * $1.outputSize }
         let readout = network.readout.map { 2 * $0.parameters.inputSize * $0.parameters.outputSize } ?? 0
         return gradient * samples + readout * readoutSamples
     }
