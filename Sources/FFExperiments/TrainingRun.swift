@@ -31,6 +31,8 @@ public struct TrainingRun: Sendable {
     public var seed: UInt64
     /// Training examples measured for the reported train accuracy.
     public var trainAccuracyExamples: Int
+    /// FF only: record ``LayerDiagnostics`` on the test set after every epoch.
+    public var diagnostics: Bool
 
     /// Creates a run.
     /// - Parameters:
@@ -40,14 +42,16 @@ public struct TrainingRun: Sendable {
     ///   - recipe: Recipe the configuration came from.
     ///   - seed: The seed.
     ///   - trainAccuracyExamples: How many training examples to measure train accuracy on.
+    ///   - diagnostics: FF only: per-layer diagnostics on the test set after every epoch.
     public init(algorithm: Algorithm, ff: FFConfiguration, bp: BPConfiguration, recipe: Recipe?, seed: UInt64,
-                trainAccuracyExamples: Int = 10_000) {
+                trainAccuracyExamples: Int = 10_000, diagnostics: Bool = false) {
         self.algorithm = algorithm
         self.ff = ff
         self.bp = bp
         self.recipe = recipe
         self.seed = seed
         self.trainAccuracyExamples = trainAccuracyExamples
+        self.diagnostics = diagnostics
     }
 
     /// Trains and evaluates on `dataset`.
@@ -78,7 +82,9 @@ public struct TrainingRun: Sendable {
         switch algorithm {
         case .ff:
             let network = FFNetwork(configuration: ff, inputSize: train.images.columns, random: random)
-            history = try FFTrainer(network: network, seed: seed).fit(train: train, test: test, progress: progress)
+            let trainer = FFTrainer(network: network, seed: seed)
+            trainer.recordsDiagnostics = diagnostics
+            history = try trainer.fit(train: train, test: test, progress: progress)
             testAccuracy = history.last?.testAccuracy ?? test.accuracy(of: network.predictByGoodness(test.images))
             testReadout = history.last?.testAccuracyReadout
             trainAccuracy = trainProbe.accuracy(of: network.predictByGoodness(trainProbe.images))

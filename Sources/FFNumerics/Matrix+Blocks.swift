@@ -13,3 +13,19 @@ extension Matrix {
         }
     }
 }
+
+extension Matrix {
+    /// Writes `block` into rows `first ..< first + block.rows`.
+    /// - Parameters:
+    ///   - first: The first row written.
+    ///   - block: Rows with this matrix's column count.
+    public mutating func setRows(_ first: Int, from block: Matrix) {
+        precondition(block.columns == columns && first + block.rows <= rows, "setRows: shapes differ")
+        let offset = first * columns
+        block.withUnsafeBufferPointer { src in
+            withUnsafeMutableBufferPointer { dst in
+                (dst.baseAddress! + offset).update(from: src.baseAddress!, count: src.count)
+            }
+        }
+    }
+}

@@ -72,11 +72,13 @@ enum DigitalWork {
         let layers = network.parameters
         let optimizer = network.configuration.optimizer
         var c = DeviceOperationCounts()
-        // Two outer products per layer and sample: positive and negative pass.
-        c.add(digitalMACs: layers.reduce(0) { $0 + 2 * $1.inputSize * $1.outputSize } * samples)
-        // Per sample: both passes' inputs and outputs read back, both output gradients written and read.
-        let perSample = layers.reduce(0) { $0 + 2 * ($1.inputSize + $1.outputSize) * valueBytes
-                                                + 2 * 2 * $1.outputSize * valueBytes }
+        // 1 + K outer products per layer and sample: the positive pass and K
+        // negative passes (K = 1 but for the softmax objective).
+        let passes = 1 + (network.objectives.map(\.negativesPerPositive).max() ?? 1)
+        c.add(digitalMACs: layers.reduce(0) { $0 + passes * $1.inputSize * $1.outputSize } * samples)
+        // Per sample: every pass's inputs and outputs read back, its output gradients written and read.
+        let perSample = layers.reduce(0) { $0 + passes * ($1.inputSize + $1.outputSize) * valueBytes
+                                                + passes * 2 * $1.outputSize * valueBytes }
         c.add(sramBytes: perSample * samples)
         c += stepTraffic(layers, optimizer: optimizer, steps: steps, digitalReads: { _ in 0 })
         if let readout = network.readout?.parameters {

@@ -1,9 +1,9 @@
 /// Plain-text tables for the terminal: left-aligned columns two spaces
 /// apart, a dashed rule under the header.
-enum TextTable {
+public enum TextTable {
     /// The table's lines.
     /// - Parameter rows: The header first, then the body; every row has the header's column count.
-    static func lines(_ rows: [[String]]) -> [String] {
+    public static func lines(_ rows: [[String]]) -> [String] {
         guard let header = rows.first else { return [] }
         let widths = (0..<header.count).map { c in rows.map { $0[c].count }.max() ?? 0 }
         var lines = [String]()

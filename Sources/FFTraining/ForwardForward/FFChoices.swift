@@ -4,37 +4,78 @@ public enum GoodnessChoice: Sendable, Codable, Equatable {
     case logistic(reduction: SquaredActivityReduction, threshold: Float?)
     /// ``SymBaGoodness``: softplus(−α (G_pos − G_neg)).
     case symba(alpha: Float, reduction: SquaredActivityReduction)
+    /// ``LogisticGoodness`` with ``GoodnessPolarity/low`` ("min ssq"): σ(θ − S)
+    /// with S a sum or mean of squares; θ `nil` = units.
+    case minSquares(reduction: SquaredActivityReduction, threshold: Float?)
+    /// ``SoftmaxGoodness``: a softmax over the true label and K wrong labels
+    /// of α·Σy²; K `nil` = every wrong label (classes − 1).
+    case softmax(alpha: Float, negatives: Int?)
 
     /// Hinton's default: Σ y² with θ = number of units.
     public static let hinton = GoodnessChoice.logistic(reduction: .sum, threshold: nil)
 
     /// The objective this choice names.
-    public func make() -> any GoodnessFunction {
+    /// - Parameter classes: Number of labels (for the softmax's "every wrong label").
+    public func make(classes: Int) -> any GoodnessFunction {
         switch self {
         case let .logistic(reduction, threshold): LogisticGoodness(reduction: reduction, threshold: threshold)
         case let .symba(alpha, reduction): SymBaGoodness(alpha: alpha, reduction: reduction)
+        case let .minSquares(reduction, threshold):
+            LogisticGoodness(reduction: reduction, threshold: threshold, polarity: .low)
+        case .softmax(let alpha, _):
+            SoftmaxGoodness(alpha: alpha, negativesPerPositive: max(1, negativesPerPositive(classes: classes)))
         }
     }
 
-    /// The CLI spelling: `sum-squares`, `mean-squares[:θ]`, `symba[:α]`.
+    /// Negatives per positive the objective asks for (see ``GoodnessFunction/negativesPerPositive``).
+    /// - Parameter classes: Number of labels.
+    public func negativesPerPositive(classes: Int) -> Int {
+        if case let .softmax(_, k) = self { return k ?? classes - 1 }
+        return 1
+    }
+
+    /// The CLI spellings, for help texts and error messages.
+    public static let cliSpellings =
+        "sum-squares[:θ], mean-squares[:θ], min-sum-squares[:θ], min-mean-squares[:θ], symba[:α], softmax[:α[:K]]"
+
+    /// The CLI spelling: `sum-squares[:θ]`, `mean-squares:θ`, `min-sum-squares[:θ]`,
+    /// `min-mean-squares:θ`, `symba:α`, `softmax:α[:K]`.
     public var cliName: String {
         switch self {
         case let .logistic(.sum, t): t.map { "sum-squares:\($0)" } ?? "sum-squares"
         case let .logistic(.mean, t): "mean-squares:\(t ?? 2)"
+        case let .minSquares(.sum, t): t.map { "min-sum-squares:\($0)" } ?? "min-sum-squares"
+        case let .minSquares(.mean, t): "min-mean-squares:\(t ?? 2)"
         case let .symba(alpha, _): "symba:\(alpha)"
+        case let .softmax(alpha, k): "softmax:\(alpha)" + (k.map { ":\($0)" } ?? "")
         }
     }
 
     /// Parses the CLI spelling.
-    /// - Parameter text: `sum-squares`, `sum-squares:θ`, `mean-squares:θ` or `symba:α`.
+    /// - Parameter text: `sum-squares[:θ]`, `mean-squares[:θ]` (θ = 2 when
+    ///   omitted), `min-sum-squares[:θ]`, `min-mean-squares[:θ]` (θ = 2),
+    ///   `symba[:α]` (α = 4) or `softmax[:α[:K]]` (α = 4, K ≥ 1 wrong labels
+    ///   per positive; omitted: every wrong label).
     public init?(cliName text: String) {
-        let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
-        let value = parts.count == 2 ? Float(parts[1]) : nil
-        if parts.count == 2 && value == nil { return nil }
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        let values = parts.dropFirst().map { Float($0) }
+        if values.contains(where: { $0 == nil || !$0!.isFinite }) { return nil }
+        let value = values.first ?? nil
+        let maxValues = parts[0] == "softmax" ? 2 : 1
+        guard values.count <= maxValues else { return nil }
         switch parts[0] {
         case "sum-squares": self = .logistic(reduction: .sum, threshold: value)
         case "mean-squares": self = .logistic(reduction: .mean, threshold: value ?? 2)
+        case "min-sum-squares": self = .minSquares(reduction: .sum, threshold: value)
+        case "min-mean-squares": self = .minSquares(reduction: .mean, threshold: value ?? 2)
         case "symba": self = .symba(alpha: value ?? 4, reduction: .sum)
+        case "softmax":
+            var k: Int? = nil
+            if values.count == 2 {
+                guard let v = values[1], v >= 1, v == v.rounded(), v < 1_000_000 else { return nil }
+                k = Int(v)
+            }
+            self = .softmax(alpha: value ?? 4, negatives: k)
         default: return nil
         }
     }

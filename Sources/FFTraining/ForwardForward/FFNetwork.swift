@@ -58,7 +58,7 @@ public final class FFNetwork {
         }
         parameters = params
         executors = execs
-        let objective = configuration.goodness.make()
+        let objective = configuration.goodness.make(classes: configuration.overlay.classes)
         objectives = Array(repeating: objective, count: params.count)
         if configuration.readout {
             readout = LinearReadout(features: readoutFeatureCount, classes: configuration.overlay.classes,
@@ -77,7 +77,7 @@ public final class FFNetwork {
         self.inputSize = inputSize
         self.parameters = parameters
         executors = parameters.map { DigitalLayer(parameters: $0, activation: .relu) }
-        objectives = Array(repeating: configuration.goodness.make(), count: parameters.count)
+        objectives = Array(repeating: configuration.goodness.make(classes: configuration.overlay.classes), count: parameters.count)
         self.readout = nil
         if let readout {
             self.readout = LinearReadout(parameters: readout, optimizer: readoutOptimizer)
@@ -136,12 +136,37 @@ public final class FFNetwork {
     ///   - chunkSize: Images processed at once (memory is 10 × chunk × width).
     /// - Returns: `n × classes` scores.
     public func goodnessScores(_ images: Matrix, chunkSize: Int = 1000) -> Matrix {
-        let classes = configuration.overlay.classes
-        var scores = Matrix(rows: images.rows, columns: classes)
+        var scores = Matrix(rows: images.rows, columns: configuration.overlay.classes)
         // Buffers live in `scratch` so that per-batch calls (hard negatives) reuse them.
         var w = scratch
         scratch = ScoreWorkspace()
         defer { scratch = w }
+        scoreEveryLabel(images, chunkSize: chunkSize, workspace: &w) { l, output, start, goodness in
+            guard configuration.predictionLayers.includes(l, of: layerCount) else { return }
+            let n = goodness.count / scores.columns
+            for c in 0..<scores.columns {
+                for i in 0..<n { scores[start + i, c] += goodness[c * n + i] }
+            }
+        }
+        return scores
+    }
+
+    /// Runs every image of `images` with every label through the network, in
+    /// chunks, and hands each layer's output and goodness to `body`.
+    ///
+    /// The labels of a chunk of n images form one tall batch: rows
+    /// c·n ..< (c+1)·n carry label c. On an ``ExactLinearLayer`` first layer
+    /// the image product is shared between labels (``SharedFirstLayer``).
+    /// - Parameters:
+    ///   - images: `n × pixels` images (label pixels are overwritten).
+    ///   - chunkSize: Images per chunk.
+    ///   - w: Reused buffers.
+    ///   - body: Called per chunk and layer with the layer index, its
+    ///     `(classes · n) × units` output, the chunk's first image and the
+    ///     layer's goodness per row.
+    func scoreEveryLabel(_ images: Matrix, chunkSize: Int, workspace w: inout ScoreWorkspace,
+                         _ body: (_ layer: Int, _ output: Matrix, _ start: Int, _ goodness: [Float]) -> Void) {
+        let classes = configuration.overlay.classes
         var start = 0
         while start < images.rows {
             let n = min(chunkSize, images.rows - start)
@@ -154,25 +179,16 @@ public final class FFNetwork {
                 for c in 0..<classes { w.shared.output(.single(c), network: self, into: &w.output, rowOffset: c * n) }
                 executors[0].activation.apply(&w.output)
             } else {
-                // One tall input: rows c·n ..< (c+1)·n carry label c.
                 w.stacked.reshape(rows: classes * n, columns: images.columns)
                 for c in 0..<classes {
                     makeInput(w.chunk, label: .single(c), into: &w.input)
-                    w.input.withUnsafeBufferPointer { src in
-                        w.stacked.withUnsafeMutableBufferPointer { dst in
-                            (dst.baseAddress! + c * n * images.columns).update(from: src.baseAddress!, count: src.count)
-                        }
-                    }
+                    w.stacked.setRows(c * n, from: w.input)
                 }
             }
             for l in 0..<layerCount {
                 if l > 0 || !shared { executors[l].forward(l == 0 ? w.stacked : w.x, into: &w.output) }
-                if configuration.predictionLayers.includes(l, of: layerCount) {
-                    objectives[l].goodness(w.output, into: &w.goodness)
-                    for c in 0..<classes {
-                        for i in 0..<n { scores[start + i, c] += w.goodness[c * n + i] }
-                    }
-                }
+                objectives[l].goodness(w.output, into: &w.goodness)
+                body(l, w.output, start, w.goodness)
                 if l + 1 < layerCount {
                     normalizeForNextLayer(&w.output)
                     executors[l].transmit(w.output, into: &w.x)
@@ -180,7 +196,6 @@ public final class FFNetwork {
             }
             start += n
         }
-        return scores
     }
 
     /// The label with the highest summed goodness for each image.

@@ -18,9 +18,15 @@ public final class FFTrainer {
     /// Running mean activities of peer normalisation, one state per layer.
     var peerStates: [PeerNormalization.State]
     // Reused buffers: one set for the whole run, no allocation per sample.
-    private var batchImages = Matrix(rows: 0, columns: 0)
-    private var batchLabels = [Int32]()
-    private var negativeLabels = [Int32]()
+    var batchImages = Matrix(rows: 0, columns: 0)
+    var batchLabels = [Int32]()
+    var negativeLabels = [Int32]()
+    /// Whether every epoch record carries ``LayerDiagnostics`` of the test
+    /// examples given to ``fit(train:test:epochs:progress:)`` (see `FFTrainer+Diagnostics.swift`).
+    public var recordsDiagnostics = false
+    // K > 1 negatives per positive (FFTrainer+Negatives.swift).
+    var tiledImages = Matrix(rows: 0, columns: 0)
+    var negativeIndices = [Int]()
     var xPos = Matrix(rows: 0, columns: 0)
     var xNeg = Matrix(rows: 0, columns: 0)
     var yPos = Matrix(rows: 0, columns: 0)
@@ -77,6 +83,7 @@ public final class FFTrainer {
         }
         sharingFirstLayer = SharedFirstLayer.applies(to: network)
         defer { sharingFirstLayer = false }
+        try checkNegativesPerPositive()
         switch configuration.schedule {
         case .simultaneous: return try fitSimultaneous(train: train, test: test, progress: progress)
         case .layerwise: return try fitLayerwise(train: train, test: test, progress: progress)
@@ -127,6 +134,7 @@ public final class FFTrainer {
                 readoutLoss: network.readout == nil ? nil : readoutLoss / Double(steps),
                 seconds: WallClock.seconds() - start)
             evaluateIfDue(&record, epoch: epoch, epochs: config.epochs, test: test)
+            recordDiagnostics(&record, test: test)
             history.append(record)
             progress(.epochFinished(record))
         }
@@ -160,7 +168,7 @@ public final class FFTrainer {
                     if let cache {
                         order[range].withContiguousStorageIfAvailable { p in
                             xPos.gatherRows(from: cache.pos, indices: p)
-                            xNeg.gatherRows(from: cache.neg, indices: p)
+                            gatherNegativeRows(from: cache.neg, indices: p, count: train.count, into: &xNeg)
                         }
                     } else if l == 0 && sharingFirstLayer && steps == 1 && fixed != nil && epoch > 0 {
                         // The same full batch every step: only the product with the new weights changes.
@@ -190,6 +198,7 @@ public final class FFTrainer {
                     evaluateIfDue(&record, epoch: epoch, epochs: config.epochs, test: test)
                     if !isLastEpoch { record.testAccuracyReadout = nil }  // the readout trains at the end
                 }
+                recordDiagnostics(&record, test: test)
                 history.append(record)
                 progress(.epochFinished(record))
             }
@@ -269,7 +278,7 @@ public final class FFTrainer {
             shared.prepare(batchImages, network: network)
         } else {
             network.makeInput(batchImages, label: .labels(batchLabels), into: &xPos)
-            network.makeInput(batchImages, label: .labels(negativeLabels), into: &xNeg)
+            makeNegativeInput(batchImages, labels: negativeLabels, into: &xNeg)
         }
     }
 
@@ -329,28 +338,21 @@ public final class FFTrainer {
         let idx = order[batchRange(step: step, count: data.count)]
         data.gather(idx, images: &batchImages, labels: &batchLabels)
         if let fixedNegatives {
-            negativeLabels.removeAll(keepingCapacity: true)
-            for i in idx { negativeLabels.append(fixedNegatives[i]) }
+            gatherFixedNegativeLabels(fixedNegatives, indices: idx, count: data.count, into: &negativeLabels)
             return
         }
-        let sampler = configuration.negatives.make()
-        let scores = sampler.needsScores ? network.goodnessScores(batchImages) : nil
-        negativeLabels = sampler.negativeLabels(for: batchLabels, scores: scores,
-                                                classes: configuration.overlay.classes, random: random)
+        negativeLabels = chooseNegativeLabels(for: batchLabels, images: batchImages, random: random)
     }
 
     private func drawNegatives(for data: Examples, random: RandomGenerator) -> [Int32] {
-        let sampler = configuration.negatives.make()
-        let scores = sampler.needsScores ? network.goodnessScores(data.images) : nil
-        return sampler.negativeLabels(for: data.labels, scores: scores,
-                                      classes: configuration.overlay.classes, random: random)
+        chooseNegativeLabels(for: data.labels, images: data.images, random: random)
     }
 
     /// The inputs of layer `l` for the whole training set, through the frozen layers below it.
     private func frozenInputs(_ data: Examples, negatives: [Int32], upTo l: Int) -> (pos: Matrix, neg: Matrix) {
         var pos = Matrix(rows: 0, columns: 0), neg = Matrix(rows: 0, columns: 0)
         network.makeInput(data.images, label: .labels(data.labels), into: &pos)
-        network.makeInput(data.images, label: .labels(negatives), into: &neg)
+        makeNegativeInput(data.images, labels: negatives, into: &neg)
         var out = Matrix(rows: 0, columns: 0)
         for k in 0..<l {
             network.executors[k].forward(pos, into: &out)

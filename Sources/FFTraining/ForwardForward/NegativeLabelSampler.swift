@@ -20,6 +20,19 @@ public protocol NegativeLabelSampler: Sendable {
     ///   - classes: Number of classes.
     ///   - random: Source of randomness.
     func negativeLabels(for labels: [Int32], scores: Matrix?, classes: Int, random: RandomGenerator) -> [Int32]
+
+    /// K negative labels per example, stacked k-major: entry `k · n + i` is
+    /// the k-th negative label of example `i`. The default draws K times with
+    /// ``negativeLabels(for:scores:classes:random:)`` (so repeats are possible);
+    /// see `NegativeLabelSampler+Multiple.swift`.
+    /// - Parameters:
+    ///   - labels: True labels (n of them).
+    ///   - scores: `n × classes` goodness when ``needsScores`` is true, else `nil`.
+    ///   - classes: Number of classes.
+    ///   - perPositive: K ≥ 1.
+    ///   - random: Source of randomness.
+    func negativeLabels(for labels: [Int32], scores: Matrix?, classes: Int, perPositive: Int,
+                        random: RandomGenerator) -> [Int32]
 }
 
 /// A wrong label drawn uniformly from the other classes.

@@ -110,7 +110,11 @@ struct SharedFirstLayer {
         updateScale(labelSquares: isNeutral ? Float(k) * overlay.neutralValue * overlay.neutralValue
                                             : overlay.onValue * overlay.onValue + Float(k - 1) * overlay.offValue * overlay.offValue,
                     network: network)
-        let (r, outputs) = (product.rows, product.columns)
+        // With K negatives per positive a label array holds K · B labels, k-major: row k·B + i is image i.
+        let (images, outputs) = (product.rows, product.columns)
+        var r = images
+        if case .labels(let labels) = label { r = labels.count }
+        precondition(images > 0 ? r % images == 0 : r == 0, "shared first layer: \(r) labels for \(images) images")
         if let rowOffset {
             precondition(output.columns == outputs && output.rows >= rowOffset + r, "shared first layer: output too small")
         } else {
@@ -128,8 +132,9 @@ struct SharedFirstLayer {
                         case .single(let value): c = value
                         case .neutral: c = k
                         }
-                        let s = scale[i]
-                        let (src, term, dst) = (p.baseAddress! + i * outputs, t.baseAddress! + c * outputs,
+                        let image = i % images
+                        let s = scale[image]
+                        let (src, term, dst) = (p.baseAddress! + image * outputs, t.baseAddress! + c * outputs,
                                                 y.baseAddress! + base + i * outputs)
                         for j in 0..<outputs { dst[j] = s * (src[j] + term[j]) + bias[j] }
                     }
@@ -143,41 +148,41 @@ struct SharedFirstLayer {
     }
 
     /// Writes the first layer's gradient over positive and negative rows that
-    /// share the prepared images: ∂L/∂W = Σᵢ δ⁺ᵢᵀ x⁺ᵢ + δ⁻ᵢᵀ x⁻ᵢ, ∂L/∂b = Σᵢ δ⁺ᵢ + δ⁻ᵢ.
+    /// share the prepared images: ∂L/∂W = Σᵢ δ⁺ᵢᵀ x⁺ᵢ + Σ δ⁻ᵀ x⁻, ∂L/∂b = Σᵢ δ⁺ᵢ + Σ δ⁻.
     /// - Parameters:
     ///   - positive: δ⁺, `batch × outputs` (pre-activation gradients).
     ///   - positiveLabels: Labels of the positive rows.
-    ///   - negative: δ⁻ for the same images.
-    ///   - negativeLabels: Labels of the negative rows.
+    ///   - negative: δ⁻, `(K · batch) × outputs` for the same images, k-major.
+    ///   - negativeLabels: Labels of the negative rows (K · batch).
     ///   - network: The network.
     ///   - gradient: Receives the gradient.
     mutating func gradient(positive: Matrix, positiveLabels: [Int32], negative: Matrix, negativeLabels: [Int32],
                            network: FFNetwork, into gradient: inout LayerParameters) {
         let overlay = network.configuration.overlay
         let (r, outputs, k, c) = (positive.rows, positive.columns, overlay.classes, images.columns)
-        precondition(negative.rows == r && positiveLabels.count == r && negativeLabels.count == r, "shared gradient: batch")
+        precondition(positiveLabels.count == r && negativeLabels.count == negative.rows
+                     && (r == 0 || negative.rows % r == 0), "shared gradient: batch")
         updateScale(labelSquares: overlay.onValue * overlay.onValue + Float(k - 1) * overlay.offValue * overlay.offValue,
                     network: network)
         combined.reshape(rows: r, columns: outputs)
-        // Σ over rows of s·δ per label, for the label columns: row q of labelColumns.
+        combined.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        // Σ over rows of s·δ per label, for the label columns: row q of labelColumns; row k is the total.
         labelColumns.reshape(rows: k + 1, columns: outputs)
         labelColumns.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
-        positive.withUnsafeBufferPointer { gp in
-            negative.withUnsafeBufferPointer { gn in
-                combined.withUnsafeMutableBufferPointer { u in
-                    labelColumns.withUnsafeMutableBufferPointer { a in
-                        for i in 0..<r {
+        combined.withUnsafeMutableBufferPointer { u in
+            labelColumns.withUnsafeMutableBufferPointer { a in
+                for (delta, labels) in [(positive, positiveLabels), (negative, negativeLabels)] {
+                    delta.withUnsafeBufferPointer { g in
+                        for row in 0..<delta.rows {
+                            let i = row % r
                             let s = scale[i]
-                            let o = i * outputs
-                            let (ap, an, total) = (a.baseAddress! + Int(positiveLabels[i]) * outputs,
-                                                   a.baseAddress! + Int(negativeLabels[i]) * outputs,
-                                                   a.baseAddress! + k * outputs)
+                            let (src, dst) = (g.baseAddress! + row * outputs, u.baseAddress! + i * outputs)
+                            let (column, total) = (a.baseAddress! + Int(labels[row]) * outputs, a.baseAddress! + k * outputs)
                             for j in 0..<outputs {
-                                let p = s * gp[o + j], n = s * gn[o + j]
-                                u[o + j] = p + n
-                                ap[j] += p
-                                an[j] += n
-                                total[j] += p + n
+                                let v = s * src[j]
+                                dst[j] += v
+                                column[j] += v
+                                total[j] += v
                             }
                         }
                     }

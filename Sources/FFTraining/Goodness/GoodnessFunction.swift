@@ -9,6 +9,14 @@ public protocol GoodnessFunction: Sendable {
     /// A short name for results and the CLI.
     var name: String { get }
 
+    /// How many negative rows each positive row is contrasted with (K ≥ 1).
+    ///
+    /// The trainer passes ``loss(positive:negative:positiveGradient:negativeGradient:)``
+    /// `K · batch` negative rows stacked k-major: row `k · batch + i` is the
+    /// k-th negative of positive row `i` (the same image with another wrong
+    /// label). The default is 1.
+    var negativesPerPositive: Int { get }
+
     /// The goodness of each row of `activations` (higher means "more positive").
     /// - Parameters:
     ///   - activations: `batch × units` layer outputs.
@@ -19,13 +27,19 @@ public protocol GoodnessFunction: Sendable {
     /// gradient with respect to each output.
     /// - Parameters:
     ///   - positive: `batch × units` outputs for positive data.
-    ///   - negative: `batch × units` outputs for negative data (same shape; row i
-    ///     is paired with positive row i where the loss is pairwise).
+    ///   - negative: `(K · batch) × units` outputs for negative data, K =
+    ///     ``negativesPerPositive`` (row `k · batch + i` is paired with positive
+    ///     row `i` where the loss is pairwise or contrastive).
     ///   - positiveGradient: Receives ∂loss/∂positive.
     ///   - negativeGradient: Receives ∂loss/∂negative.
     /// - Returns: The loss.
     func loss(positive: Matrix, negative: Matrix,
               positiveGradient: inout Matrix, negativeGradient: inout Matrix) -> Double
+}
+
+extension GoodnessFunction {
+    /// One negative per positive, the FF default.
+    public var negativesPerPositive: Int { 1 }
 }
 
 /// How squared activities are reduced to one goodness number per row.

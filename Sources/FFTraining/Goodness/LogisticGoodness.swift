@@ -1,30 +1,46 @@
 import FFNumerics
 
-/// Hinton's FF objective: p(positive) = σ(G − θ), trained with the logistic
-/// loss softplus(θ − G) on positive rows and softplus(G − θ) on negative rows,
-/// averaged over all 2·batch rows (as BCE-with-logits over the concatenation).
+/// Hinton's FF objective: p(positive) = σ(G − θ) with G the sum or mean of
+/// y², trained with the logistic loss softplus(θ − G) on positive rows and
+/// softplus(G − θ) on negative rows, averaged over all 2·batch rows (as
+/// BCE-with-logits over the concatenation).
+///
+/// With ``GoodnessPolarity/low`` the sign flips ("min ssq", Hinton 2022's
+/// "minus the sum of the squared activities"; the `alt` goodness θ − Σy² of
+/// joeagriffith/predictive-forward-forward): p(positive) = σ(θ − S) with
+/// S = Σy², so positive data is pushed below θ and negative data above it.
+/// ``goodness(_:into:)`` then reports −S, and higher still means "more positive".
 public struct LogisticGoodness: GoodnessFunction {
-    /// How y² is reduced to G.
+    /// How y² is reduced to S.
     public var reduction: SquaredActivityReduction
-    /// θ; `nil` means the number of units in the layer (Hinton's choice for Σ y²).
+    /// θ, on the scale of S; `nil` means the number of units in the layer
+    /// (Hinton's choice for Σ y²).
     public var threshold: Float?
+    /// Whether positive data should have high or low squared activity.
+    public var polarity: GoodnessPolarity
 
     /// Creates the objective.
     /// - Parameters:
     ///   - reduction: Sum or mean of squares.
     ///   - threshold: θ, or `nil` for the number of units.
-    public init(reduction: SquaredActivityReduction = .sum, threshold: Float? = nil) {
+    ///   - polarity: `.high` (Hinton's default) or `.low` ("min ssq").
+    public init(reduction: SquaredActivityReduction = .sum, threshold: Float? = nil, polarity: GoodnessPolarity = .high) {
         self.reduction = reduction
         self.threshold = threshold
+        self.polarity = polarity
     }
 
     public var name: String {
         let t = threshold.map { "\($0)" } ?? "units"
-        return "logistic-\(reduction.rawValue)-squares(theta=\(t))"
+        let min = polarity == .low ? "min-" : ""
+        return "logistic-\(min)\(reduction.rawValue)-squares(theta=\(t))"
     }
 
     public func goodness(_ activations: Matrix, into result: inout [Float]) {
         _ = reduction.goodness(activations, into: &result)
+        if polarity == .low {
+            for i in result.indices { result[i] = -result[i] }
+        }
     }
 
     public func loss(positive: Matrix, negative: Matrix,
@@ -33,22 +49,26 @@ public struct LogisticGoodness: GoodnessFunction {
         let rows = positive.rows + negative.rows
         guard rows > 0 else { return 0 }
         let inv = 1 / Float(rows)
+        let s = polarity.sign
         var total = 0.0
         var g = [Float]()
         var coefficient = [Float]()
 
+        // The logit of p(positive) is d = s·(S − θ); for s = 1 this is G − θ.
         let cPos = reduction.goodness(positive, into: &g)
         coefficient = g.map { gi in
-            total += Scalar.softplus(Double(theta - gi))
-            // ∂softplus(θ − G)/∂G = −σ(θ − G)
-            return -Scalar.sigmoid(theta - gi) * inv * cPos
+            let d = s * (gi - theta)
+            total += Scalar.softplus(Double(-d))
+            // ∂softplus(−d)/∂S = −s·σ(−d)
+            return -s * Scalar.sigmoid(-d) * inv * cPos
         }
         scaleRows(positive, by: coefficient, into: &positiveGradient)
 
         let cNeg = reduction.goodness(negative, into: &g)
         coefficient = g.map { gi in
-            total += Scalar.softplus(Double(gi - theta))
-            return Scalar.sigmoid(gi - theta) * inv * cNeg
+            let d = s * (gi - theta)
+            total += Scalar.softplus(Double(d))
+            return s * Scalar.sigmoid(d) * inv * cNeg
         }
         scaleRows(negative, by: coefficient, into: &negativeGradient)
         return total / Double(rows)

@@ -29,10 +29,14 @@ public struct EpochRecord: Sendable, Codable, Equatable {
     public var testAccuracyReadout: Double?
     /// Seconds spent training this epoch (evaluation excluded).
     public var seconds: Double
+    /// Per-layer diagnostics on the test set, first layer first (FF with
+    /// `--diagnostics` only; see ``LayerDiagnostics``).
+    public var diagnostics: [LayerDiagnostics]?
 
     /// Creates a record; see the properties for the meaning of each field.
     public init(epoch: Int, layer: Int?, loss: Double, layerLosses: [Double]? = nil, readoutLoss: Double? = nil,
-                testAccuracy: Double? = nil, testAccuracyReadout: Double? = nil, seconds: Double) {
+                testAccuracy: Double? = nil, testAccuracyReadout: Double? = nil, seconds: Double,
+                diagnostics: [LayerDiagnostics]? = nil) {
         self.epoch = epoch
         self.layer = layer
         self.loss = loss
@@ -41,6 +45,7 @@ public struct EpochRecord: Sendable, Codable, Equatable {
         self.testAccuracy = testAccuracy
         self.testAccuracyReadout = testAccuracyReadout
         self.seconds = seconds
+        self.diagnostics = diagnostics
     }
 }
 

@@ -61,7 +61,7 @@ public final class StreamingFFNetwork {
             }
             try file.append(stacked)
         }
-        let objective = configuration.goodness.make()
+        let objective = configuration.goodness.make(classes: configuration.overlay.classes)
         for l in 0..<layerCount {
             let parameters = try store.readLayer(l)
             let next = l + 1 < layerCount
@@ -163,18 +163,5 @@ public final class StreamingFFNetwork {
 
     private func scratchPath(_ name: String) -> String {
         store.scratchDirectory + "/" + name + ".f32"
-    }
-}
-
-extension Matrix {
-    /// Writes `block` into rows `first ..< first + block.rows`.
-    fileprivate mutating func setRows(_ first: Int, from block: Matrix) {
-        precondition(block.columns == columns && first + block.rows <= rows, "setRows: shapes differ")
-        let offset = first * columns
-        block.withUnsafeBufferPointer { src in
-            withUnsafeMutableBufferPointer { dst in
-                (dst.baseAddress! + offset).update(from: src.baseAddress!, count: src.count)
-            }
-        }
     }
 }

@@ -75,6 +75,9 @@ public final class StreamingFFTrainer {
         guard !configuration.negatives.make().needsScores else {
             throw .unsupported("\(configuration.negatives.rawValue) negatives need the whole network's scores; use random or permutation (--negatives random)")
         }
+        guard configuration.goodness.negativesPerPositive(classes: configuration.overlay.classes) <= 1 else {
+            throw .unsupported("goodness \(configuration.goodness.cliName) needs several negatives per positive; use one with a single negative (e.g. --goodness sum-squares or symba)")
+        }
     }
 
     /// Trains every layer in turn, then the readout if configured.
@@ -172,7 +175,7 @@ public final class StreamingFFTrainer {
                             history: inout [EpochRecord], progress: ProgressHandler) throws {
         let config = configuration
         let layerCount = config.hiddenSizes.count
-        let objective = config.goodness.make()
+        let objective = config.goodness.make(classes: config.overlay.classes)
         var optimizer = ParameterOptimizer(config.optimizer, inputSize: parameters.inputSize, outputSize: parameters.outputSize)
         var gradient = LayerParameters(inputSize: parameters.inputSize, outputSize: parameters.outputSize)
         for epoch in 0..<config.epochs {

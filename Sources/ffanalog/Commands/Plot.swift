@@ -4,15 +4,18 @@ import FFAnalog
 
 struct Plot: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Draw a standalone SVG line chart with error bars from a tidy result CSV.")
+        abstract: "Draw a standalone SVG line chart with error bars from a tidy result CSV.",
+        discussion: """
+            Per-layer diagnostics (train --diagnostics): give the train JSON (X.json) or its X.diagnostics.csv; the chart is drawn against the epoch, and --metric chooses goodness (default: mean positive and negative goodness per layer, error bars the std over the test examples), layer_accuracy or dead_fraction.
+            """)
 
-    @Argument(help: "A CSV written by simulate, compare or sweep merge.")
+    @Argument(help: "A CSV written by simulate, compare, sweep merge or train --diagnostics, or a train --output JSON with diagnostics.")
     var result: String
 
-    @Option(name: .long, help: "x axis: noise, drift_time (log axis) or epoch (training curves).")
-    var x: String = "noise"
+    @Option(name: .long, help: "x axis: noise (default), drift_time (log axis) or epoch (training curves; the only axis of diagnostics).")
+    var x: String?
 
-    @Option(name: .long, help: "Metric to plot (default test_accuracy; train_loss with --x epoch).")
+    @Option(name: .long, help: "Metric to plot (default test_accuracy; train_loss with --x epoch; diagnostics: goodness, layer_accuracy or dead_fraction).")
     var metric: String?
 
     @Option(name: .long, help: "Keep only rows with COLUMN=VALUE (repeatable), e.g. compensation=global.")
@@ -25,7 +28,7 @@ struct Plot: ParsableCommand {
     var out: String?
 
     func validate() throws {
-        guard ResultCharts.XAxis(rawValue: x) != nil else {
+        if let x, ResultCharts.XAxis(rawValue: x) == nil {
             throw ValidationError("unknown --x '\(x)'; choose noise, drift_time or epoch")
         }
         _ = try filters()
@@ -43,16 +46,47 @@ struct Plot: ParsableCommand {
 
     func run() throws {
         guard let data = FileManager.default.contents(atPath: result) else {
-            throw ValidationError("cannot read \(result): no such file; pass a CSV written by simulate, compare or sweep merge")
+            throw ValidationError("cannot read \(result): no such file; pass a CSV written by simulate, compare or sweep merge, or a train JSON")
         }
-        let table = try CSVReader.parse(String(decoding: data, as: UTF8.self))
-        let chart = try ResultCharts.chart(table.rows, x: ResultCharts.XAxis(rawValue: x)!, metric: metric,
+        let rows: [[String: String]]
+        if result.hasSuffix(".json") {
+            rows = try diagnosticsRows(data)
+        } else {
+            rows = try CSVReader.parse(String(decoding: data, as: UTF8.self)).rows
+        }
+        let chart: LineChart
+        if ResultCharts.isDiagnostics(rows) {
+            if let x, x != "epoch" { throw ValidationError("diagnostics are drawn against the epoch; drop --x \(x)") }
+            let choice = metric ?? ResultCharts.DiagnosticsMetric.goodness.rawValue
+            guard let m = ResultCharts.DiagnosticsMetric(rawValue: choice) else {
+                throw ValidationError("unknown diagnostics --metric '\(choice)'; choose \(ResultCharts.DiagnosticsMetric.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            chart = try ResultCharts.diagnosticsChart(rows, metric: m, where: try filters(), title: title)
+        } else {
+            chart = try ResultCharts.chart(rows, x: ResultCharts.XAxis(rawValue: x ?? "noise")!, metric: metric,
                                            where: try filters(), title: title)
+        }
         if chart.series.isEmpty {
             printError("warning: no rows of \(result) match; the chart is empty (check --x, --metric and --where)")
         }
-        let path = out ?? (result.hasSuffix(".csv") ? String(result.dropLast(4)) : result) + ".svg"
+        let stem = result.hasSuffix(".csv") ? String(result.dropLast(4)) : result.hasSuffix(".json") ? String(result.dropLast(5)) : result
+        let path = out ?? stem + ".svg"
         try AtomicFile.write(Data(chart.svg().utf8), to: path)
         print("wrote \(path)")
+    }
+
+    /// The tidy diagnostics rows of a `train --output` JSON.
+    private func diagnosticsRows(_ data: Data) throws -> [[String: String]] {
+        let decoded: TrainingResult
+        do {
+            decoded = try JSONFile.decoder().decode(TrainingResult.self, from: data)
+        } catch {
+            throw ValidationError("\(result) is not a train --output JSON (\(error)); plot draws CSVs and train results")
+        }
+        guard decoded.hasDiagnostics else {
+            throw ValidationError("\(result) has no per-layer diagnostics; train with --diagnostics to record them")
+        }
+        let table = decoded.diagnosticsTable()
+        return table.rows.map { Dictionary(uniqueKeysWithValues: zip(table.columns, $0)) }
     }
 }

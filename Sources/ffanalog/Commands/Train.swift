@@ -23,12 +23,20 @@ struct Train: ParsableCommand {
     @Option(name: .long, help: "ff-stream: keep the layer files in this directory (default: a temporary directory, removed).")
     var streamDir: String?
 
+    @Flag(name: .long, help: ArgumentHelp(
+        "FF: after every epoch, measure each layer on the test set: its own goodness accuracy, positive and negative goodness (mean, std) and dead units.",
+        discussion: "The records go into the JSON history and, with --output X.json, into the tidy CSV X.diagnostics.csv; without --output the last epoch's are printed. `ffanalog plot X.json` draws the goodness separation."))
+    var diagnostics = false
+
     func validate() throws {
         guard TrainingRun.Algorithm(rawValue: algorithm) != nil else {
             throw ValidationError("unknown --algorithm '\(algorithm)'; choose ff, bp or ff-stream")
         }
         if streamDir != nil && algorithm != TrainingRun.Algorithm.ffStream.rawValue {
             throw ValidationError("--stream-dir applies to --algorithm ff-stream only")
+        }
+        if diagnostics && algorithm != "ff" {
+            throw ValidationError("--diagnostics measures Forward-Forward layers; it needs --algorithm ff")
         }
     }
 
@@ -38,7 +46,8 @@ struct Train: ParsableCommand {
         for warning in dataset.verification.warnings { printError("warning: \(warning)") }
         let spec = TrainingRun(algorithm: TrainingRun.Algorithm(rawValue: algorithm)!,
                                ff: try training.ffConfiguration(), bp: try training.bpConfiguration(),
-                               recipe: training.recipe.flatMap(Recipe.init(rawValue:)), seed: runtime.seed)
+                               recipe: training.recipe.flatMap(Recipe.init(rawValue:)), seed: runtime.seed,
+                               diagnostics: diagnostics)
         let display = ProgressDisplay(label: algorithm, quiet: runtime.quiet)
         let result: TrainingResult
         if spec.algorithm == .ffStream {
@@ -53,11 +62,30 @@ struct Train: ParsableCommand {
             result = r
             if let save { try checkpoint.write(to: save) }
         }
-        if let output { try JSONFile.write(result, to: output) }
+        if let output {
+            try JSONFile.write(result, to: output)
+            if diagnostics { try result.diagnosticsTable().write(to: Self.diagnosticsPath(forOutput: output)) }
+        }
         var line = "\(algorithm) on \(dataset.name.rawValue): test accuracy \(format(100 * result.testAccuracy, 2))%"
         if let r = result.testAccuracyReadout { line += " (goodness), \(format(100 * r, 2))% (readout)" }
         line += "; train accuracy \(format(100 * result.trainAccuracy, 2))%"
         line += "; \(format(result.trainSeconds, 1))s training on \(result.threads) BLAS threads"
         print(line)
+        if diagnostics && output == nil, let last = result.history.last?.diagnostics {
+            print("per-layer diagnostics after the last epoch, on \(last.first?.examples ?? 0) test examples:")
+            var rows = [["layer", "accuracy", "positive G", "negative G", "dead"]]
+            for (l, d) in last.enumerated() {
+                rows.append(["\(l + 1)", "\(format(100 * d.accuracy, 2))%",
+                             "\(format(d.positiveGoodnessMean, 3)) ± \(format(d.positiveGoodnessStd, 3))",
+                             "\(format(d.negativeGoodnessMean, 3)) ± \(format(d.negativeGoodnessStd, 3))",
+                             "\(format(100 * d.deadFraction, 1))%"])
+            }
+            for line in TextTable.lines(rows) { print(line) }
+        }
+    }
+
+    /// Where `--diagnostics` writes its CSV beside `--output`: `X.json` → `X.diagnostics.csv`.
+    static func diagnosticsPath(forOutput output: String) -> String {
+        (output.hasSuffix(".json") ? String(output.dropLast(5)) : output) + ".diagnostics.csv"
     }
 }

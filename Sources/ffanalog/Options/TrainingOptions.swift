@@ -37,7 +37,10 @@ struct TrainingOptions: ParsableArguments {
     @Option(name: .long, help: "FF layer order: simultaneous or layerwise.")
     var schedule: String?
 
-    @Option(name: .long, help: "FF goodness: sum-squares[:θ], mean-squares:θ, symba[:α].")
+    @Option(name: .long, help: ArgumentHelp(
+        "FF goodness and loss: \(GoodnessChoice.cliSpellings).",
+        discussion: "sum-squares: σ(Σy² − θ), θ = units by default (Hinton). mean-squares: σ(mean y² − θ), θ = 2. min-sum-squares / min-mean-squares: the same with the sign flipped, σ(θ − Σy²) (\"min ssq\"): positive data quiet, negative data active. symba: softplus(−α(G_pos − G_neg)), α = 4. softmax: cross-entropy of a softmax of α·Σy² over the true label and K wrong labels (α = 4; K omitted: all 9 wrong labels, so each batch runs K negative copies).",
+        valueName: "goodness"))
     var goodness: String?
 
     @Option(name: .long, help: "FF negative labels: random, hard, proportional or permutation.")
@@ -112,7 +115,10 @@ struct TrainingOptions: ParsableArguments {
             throw ValidationError("unknown --schedule '\(schedule)'; choose simultaneous or layerwise")
         }
         if let goodness, GoodnessChoice(cliName: goodness) == nil {
-            throw ValidationError("unknown --goodness '\(goodness)'; use sum-squares[:θ], mean-squares:θ or symba[:α]")
+            throw ValidationError("unknown --goodness '\(goodness)'; use one of \(GoodnessChoice.cliSpellings) (θ, α: numbers; K: a whole number from 1 to 9)")
+        }
+        if let g = goodness.flatMap(GoodnessChoice.init(cliName:)), g.negativesPerPositive(classes: 10) > 9 {
+            throw ValidationError("--goodness '\(goodness!)' asks for \(g.negativesPerPositive(classes: 10)) wrong labels per example; there are only 9")
         }
         if let negatives, NegativeChoice(rawValue: negatives) == nil {
             throw ValidationError("unknown --negatives '\(negatives)'; choose \(NegativeChoice.allCases.map(\.rawValue).joined(separator: ", "))")

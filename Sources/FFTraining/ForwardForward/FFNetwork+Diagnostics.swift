@@ -1,0 +1,79 @@
+import FFNumerics
+
+/// Per-layer scores and diagnostics, for `--diagnostics` and analysis.
+extension FFNetwork {
+    /// Each layer's goodness for every candidate label, one matrix per layer
+    /// (prediction layers or not).
+    ///
+    /// ``goodnessScores(_:chunkSize:)`` sums the prediction layers' matrices.
+    /// - Parameters:
+    ///   - images: `n × pixels` images (label pixels are overwritten).
+    ///   - chunkSize: Images processed at once (memory is classes × chunk × width).
+    /// - Returns: One `n × classes` matrix per layer.
+    public func layerGoodnessScores(_ images: Matrix, chunkSize: Int = 1000) -> [Matrix] {
+        var unused = [[Float]]()
+        return scoreLayers(images, chunkSize: chunkSize, unitMaxima: &unused, trackUnits: false)
+    }
+
+    /// Diagnostics of every layer on `examples` (see ``LayerDiagnostics``).
+    /// - Parameters:
+    ///   - examples: The evaluation set.
+    ///   - negativeLabels: One wrong label per example (e.g. ``LayerDiagnostics/negativeLabels(for:classes:)``).
+    ///   - chunkSize: Images scored at once.
+    /// - Returns: One record per layer, first layer first.
+    public func layerDiagnostics(_ examples: Examples, negativeLabels: [Int32], chunkSize: Int = 1000) -> [LayerDiagnostics] {
+        precondition(negativeLabels.count == examples.count, "layer diagnostics: one negative label per example")
+        var maxima = [[Float]]()
+        let scores = scoreLayers(examples.images, chunkSize: chunkSize, unitMaxima: &maxima, trackUnits: true)
+        let n = examples.count
+        var predictions = [Int]()
+        return (0..<layerCount).map { l in
+            scores[l].argmaxRows(into: &predictions)
+            var pos = RunningMoments(), neg = RunningMoments()
+            for i in 0..<n {
+                pos.add(Double(scores[l][i, Int(examples.labels[i])]))
+                neg.add(Double(scores[l][i, Int(negativeLabels[i])]))
+            }
+            let dead = maxima[l].reduce(0) { $0 + ($1 > 0 ? 0 : 1) }
+            return LayerDiagnostics(
+                examples: n, accuracy: n == 0 ? 0 : examples.accuracy(of: predictions),
+                positiveGoodnessMean: pos.mean, positiveGoodnessStd: pos.std,
+                negativeGoodnessMean: neg.mean, negativeGoodnessStd: neg.std,
+                deadFraction: maxima[l].isEmpty ? 0 : Double(dead) / Double(maxima[l].count))
+        }
+    }
+
+    /// One scoring pass over every candidate label, as ``goodnessScores(_:chunkSize:)``
+    /// makes it, keeping each layer's goodness apart and, when `trackUnits`,
+    /// each unit's largest output.
+    func scoreLayers(_ images: Matrix, chunkSize: Int, unitMaxima: inout [[Float]], trackUnits: Bool) -> [Matrix] {
+        let classes = configuration.overlay.classes
+        var scores = (0..<layerCount).map { _ in Matrix(rows: images.rows, columns: classes) }
+        var maxima = trackUnits ? configuration.hiddenSizes.map { [Float](repeating: 0, count: $0) } : []
+        var w = ScoreWorkspace()
+        scoreEveryLabel(images, chunkSize: chunkSize, workspace: &w) { l, output, start, goodness in
+            let n = goodness.count / classes
+            for c in 0..<classes {
+                for i in 0..<n { scores[l][start + i, c] = goodness[c * n + i] }
+            }
+            if trackUnits { Self.accumulateMaxima(of: output, into: &maxima[l]) }
+        }
+        unitMaxima = maxima
+        return scores
+    }
+
+    /// `maxima[j] = max(maxima[j], max over rows of y[:, j])`.
+    static func accumulateMaxima(of y: Matrix, into maxima: inout [Float]) {
+        let c = y.columns
+        precondition(maxima.count == c, "unit maxima: \(maxima.count) units, output has \(c)")
+        y.withUnsafeBufferPointer { src in
+            maxima.withUnsafeMutableBufferPointer { m in
+                var offset = 0
+                for _ in 0..<y.rows {
+                    for j in 0..<c where src[offset + j] > m[j] { m[j] = src[offset + j] }
+                    offset += c
+                }
+            }
+        }
+    }
+}

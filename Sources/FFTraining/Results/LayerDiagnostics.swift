@@ -1,0 +1,60 @@
+import FFRandom
+
+/// What one FF layer does on an evaluation set at the end of an epoch
+/// (`--diagnostics`).
+///
+/// Every number comes from one pass that scores each example under every
+/// candidate label (the pass goodness prediction makes), read layer by layer:
+/// - ``accuracy``: prediction by this layer's goodness alone, the label whose
+///   overlay makes the layer's G largest;
+/// - positive goodness: G under the true label; negative goodness: G under
+///   one wrong label per example, drawn once from a fixed seed
+///   (``negativeLabels(for:classes:)``), so every epoch and every run sees the
+///   same negatives;
+/// - ``deadFraction``: the fraction of the layer's units whose output is zero
+///   for every example under every candidate label.
+///
+/// G is the layer objective's own goodness (for min ssq, −Σy²), so higher
+/// means "more positive" for every objective.
+public struct LayerDiagnostics: Sendable, Codable, Equatable {
+    /// Examples evaluated.
+    public var examples: Int
+    /// Accuracy of prediction by this layer's goodness alone.
+    public var accuracy: Double
+    /// Mean G over the examples under their true labels.
+    public var positiveGoodnessMean: Double
+    /// Standard deviation (divisor n) of that G.
+    public var positiveGoodnessStd: Double
+    /// Mean G over the examples under their fixed wrong labels.
+    public var negativeGoodnessMean: Double
+    /// Standard deviation (divisor n) of that G.
+    public var negativeGoodnessStd: Double
+    /// Fraction of units that are zero for every example and every label.
+    public var deadFraction: Double
+
+    /// Creates a record; see the properties for the meaning of each field.
+    public init(examples: Int, accuracy: Double, positiveGoodnessMean: Double, positiveGoodnessStd: Double,
+                negativeGoodnessMean: Double, negativeGoodnessStd: Double, deadFraction: Double) {
+        self.examples = examples
+        self.accuracy = accuracy
+        self.positiveGoodnessMean = positiveGoodnessMean
+        self.positiveGoodnessStd = positiveGoodnessStd
+        self.negativeGoodnessMean = negativeGoodnessMean
+        self.negativeGoodnessStd = negativeGoodnessStd
+        self.deadFraction = deadFraction
+    }
+
+    /// The seed of the diagnostics' wrong labels, independent of the run's
+    /// seed so that runs are compared on the same negatives (arXiv 2212.13345).
+    public static let negativeSeed: UInt64 = 2212_13345
+
+    /// One wrong label per example, uniform over the other classes, from
+    /// ``negativeSeed``: the same for every call with the same labels.
+    /// - Parameters:
+    ///   - labels: True labels.
+    ///   - classes: Number of classes.
+    public static func negativeLabels(for labels: [Int32], classes: Int) -> [Int32] {
+        RandomWrongLabel().negativeLabels(for: labels, scores: nil, classes: classes,
+                                          random: RandomGenerator(seed: negativeSeed).derived(stream: "diagnostics"))
+    }
+}
