@@ -34,13 +34,26 @@ extension Matrix {
     /// Adds `vector` to every row (bias broadcast).
     /// - Parameter vector: One value per column.
     public mutating func addToEachRow(_ vector: [Float]) {
+        addToEachRow(vector, clampingAtZero: false)
+    }
+
+    /// Adds `vector` to every row and, when `clampingAtZero`, applies ReLU in
+    /// the same pass (a layer's bias and nonlinearity in one sweep).
+    /// - Parameters:
+    ///   - vector: `columns` values.
+    ///   - clampingAtZero: Replace negative sums by zero.
+    public mutating func addToEachRow(_ vector: [Float], clampingAtZero: Bool) {
         precondition(vector.count == columns, "addToEachRow: vector has \(vector.count) values, expected \(columns)")
         let (r, c) = (rows, columns)
         vector.withUnsafeBufferPointer { v in
             withUnsafeMutableBufferPointer { b in
                 var offset = 0
                 for _ in 0..<r {
-                    for j in 0..<c { b[offset + j] += v[j] }
+                    if clampingAtZero {
+                        for j in 0..<c { b[offset + j] = Swift.max(b[offset + j] + v[j], 0) }
+                    } else {
+                        for j in 0..<c { b[offset + j] += v[j] }
+                    }
                     offset += c
                 }
             }

@@ -165,7 +165,11 @@ public final class FFTrainer {
                     let lr = config.learningRate * config.learningRateSchedule.factor(
                         step: epoch * steps + s, totalSteps: steps * config.epochs)
                     let range = batchRange(step: s, count: train.count)
-                    if let cache {
+                    if let cache, steps == 1 {
+                        // One full batch in data order: the cached inputs are the batch (shared storage, no copy).
+                        xPos = cache.pos
+                        xNeg = cache.neg
+                    } else if let cache {
                         order[range].withContiguousStorageIfAvailable { p in
                             xPos.gatherRows(from: cache.pos, indices: p)
                             gatherNegativeRows(from: cache.neg, indices: p, count: train.count, into: &xNeg)

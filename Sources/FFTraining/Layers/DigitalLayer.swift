@@ -29,8 +29,12 @@ public final class DigitalLayer: LayerExecutor {
     }
 
     public func forward(_ input: Matrix, into output: inout Matrix) {
-        Self.linear(input, parameters, into: &output)
-        activation.apply(&output)
+        precondition(input.columns == parameters.inputSize,
+                     "layer expects \(parameters.inputSize) inputs, got \(input.columns)")
+        BLAS.gemm(input, parameters.weights, transposeB: true, into: &output)
+        // Bias and ReLU in one pass over the output.
+        output.addToEachRow(parameters.bias, clampingAtZero: activation == .relu)
+        if activation != .relu { activation.apply(&output) }
     }
 
     /// The pre-activation `x · Wᵀ + b`.
