@@ -121,6 +121,9 @@ struct SharedFirstLayer {
             output.reshape(rows: r, columns: outputs)
         }
         let base = (rowOffset ?? 0) * outputs
+        // ReLU in the same pass, unless the caller applies the activation to a larger matrix.
+        let activation = network.executors[0].activation
+        let clamp = rowOffset == nil && activation == .relu
         network.parameters[0].bias.withUnsafeBufferPointer { bias in
         product.withUnsafeBufferPointer { p in
             labelTerms.withUnsafeBufferPointer { t in
@@ -136,15 +139,17 @@ struct SharedFirstLayer {
                         let s = scale[image]
                         let (src, term, dst) = (p.baseAddress! + image * outputs, t.baseAddress! + c * outputs,
                                                 y.baseAddress! + base + i * outputs)
-                        for j in 0..<outputs { dst[j] = s * (src[j] + term[j]) + bias[j] }
+                        if clamp {
+                            for j in 0..<outputs { dst[j] = Swift.max(s * (src[j] + term[j]) + bias[j], 0) }
+                        } else {
+                            for j in 0..<outputs { dst[j] = s * (src[j] + term[j]) + bias[j] }
+                        }
                     }
                 }
             }
         }
         }
-        if rowOffset == nil {
-            network.executors[0].activation.apply(&output)
-        }
+        if rowOffset == nil && !clamp { activation.apply(&output) }
     }
 
     /// Writes the first layer's gradient over positive and negative rows that
@@ -165,13 +170,13 @@ struct SharedFirstLayer {
         updateScale(labelSquares: overlay.onValue * overlay.onValue + Float(k - 1) * overlay.offValue * overlay.offValue,
                     network: network)
         combined.reshape(rows: r, columns: outputs)
-        combined.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
         // Σ over rows of s·δ per label, for the label columns: row q of labelColumns; row k is the total.
         labelColumns.reshape(rows: k + 1, columns: outputs)
         labelColumns.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
         combined.withUnsafeMutableBufferPointer { u in
             labelColumns.withUnsafeMutableBufferPointer { a in
-                for (delta, labels) in [(positive, positiveLabels), (negative, negativeLabels)] {
+                // The positive rows cover every image once and initialise u; the negatives add to it.
+                for (delta, labels, first) in [(positive, positiveLabels, true), (negative, negativeLabels, false)] {
                     delta.withUnsafeBufferPointer { g in
                         for row in 0..<delta.rows {
                             let i = row % r
@@ -180,7 +185,7 @@ struct SharedFirstLayer {
                             let (column, total) = (a.baseAddress! + Int(labels[row]) * outputs, a.baseAddress! + k * outputs)
                             for j in 0..<outputs {
                                 let v = s * src[j]
-                                dst[j] += v
+                                dst[j] = first ? v : dst[j] + v
                                 column[j] += v
                                 total[j] += v
                             }
