@@ -50,7 +50,8 @@ struct VariantMethodTests {
         let deployed = try #require(outcome.deployed)
         #expect(deployed.canRecalibrate && deployed.analogLayers.count == 2)
         func intended() -> [LayerParameters] {
-            (deployed as? DeployedRecurrentFF)?.network.parameters ?? (deployed as! DeployedUnsupervisedFF).network.layers.parameters
+            let network = (deployed as! DeployedFFVariant).network
+            return (network as? RecurrentFFNetwork)?.parameters ?? (network as! UnsupervisedFFNetwork).layers.parameters
         }
         let saved = deployed.saveState()
         let before = intended()

@@ -23,19 +23,12 @@ public struct FFRecurrentInSitu: TrainingMethod {
                                          random: RandomGenerator(seed: context.seed)) { index, inputs, outputs in
             context.device.makeLayer(index: index, inputSize: inputs, outputSize: outputs, activation: .relu)
         }
-        let start = WallClock.seconds()
-        let history = try RecurrentFFTrainer(network: network, seed: context.seed)
-            .fit(train: context.train, test: nil, progress: progress)
-        let seconds = WallClock.seconds() - start
-        var trainingCounts = DeviceSpec.counts(network.executors)
-        trainingCounts.add(digitalMACs: Self.digitalMACs(network, samples: context.train.count * context.ff.epochs))
-
-        DeviceSpec.resetCounts(network.executors)
-        let accuracy = context.test.accuracy(of: network.predictByGoodness(context.test.images))
-        return MethodOutcome(testAccuracy: accuracy, testAccuracyReadout: nil, trainingCounts: trainingCounts,
-                             inferenceCountsPerSample: DeviceSpec.counts(network.executors).perSample(context.test.count),
-                             trainSeconds: seconds, history: history,
-                             deployed: DeployedRecurrentFF(network: network, seed: context.seed))
+        return try InSituOutcome.measure(
+            executors: network.executors,
+            train: { try RecurrentFFTrainer(network: network, seed: context.seed).fit(train: context.train, test: nil, progress: progress) },
+            digitalMACs: { Self.digitalMACs(network, samples: context.train.count * context.ff.epochs) },
+            evaluate: { (context.test.accuracy(of: network.predictByGoodness(context.test.images)), nil) },
+            testCount: context.test.count, deployed: DeployedFFVariant(network, seed: context.seed))
     }
 
     /// Digital MACs of recurrent FF training: each layer's weight gradient

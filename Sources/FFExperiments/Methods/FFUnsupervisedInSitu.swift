@@ -18,21 +18,16 @@ public struct FFUnsupervisedInSitu: TrainingMethod {
                                             random: RandomGenerator(seed: context.seed)) { index, inputs, outputs in
             context.device.makeLayer(index: index, inputSize: inputs, outputSize: outputs, activation: .relu)
         }
-        let start = WallClock.seconds()
-        let history = try UnsupervisedFFTrainer(network: network, seed: context.seed)
-            .fit(train: context.train, test: nil, progress: progress)
-        let seconds = WallClock.seconds() - start
-        var trainingCounts = DeviceSpec.counts(network.layers.executors)
-        trainingCounts.add(digitalMACs: Self.digitalMACs(
-            network, samples: context.train.count * context.ff.epochs,
-            readoutSamples: context.train.count * (context.ff.epochs + context.unsupervised.readoutEpochs)))
-
-        DeviceSpec.resetCounts(network.layers.executors)
-        let accuracy = network.predict(context.test.images).map(context.test.accuracy(of:)) ?? 0
-        return MethodOutcome(testAccuracy: accuracy, testAccuracyReadout: accuracy, trainingCounts: trainingCounts,
-                             inferenceCountsPerSample: DeviceSpec.counts(network.layers.executors).perSample(context.test.count),
-                             trainSeconds: seconds, history: history,
-                             deployed: DeployedUnsupervisedFF(network: network, seed: context.seed))
+        let readoutSamples = context.train.count * (context.ff.epochs + context.unsupervised.readoutEpochs)
+        return try InSituOutcome.measure(
+            executors: network.layers.executors,
+            train: { try UnsupervisedFFTrainer(network: network, seed: context.seed).fit(train: context.train, test: nil, progress: progress) },
+            digitalMACs: { Self.digitalMACs(network, samples: context.train.count * context.ff.epochs, readoutSamples: readoutSamples) },
+            evaluate: {
+                let accuracy = network.predict(context.test.images).map(context.test.accuracy(of:)) ?? 0
+                return (accuracy, accuracy)
+            },
+            testCount: context.test.count, deployed: DeployedFFVariant(network, seed: context.seed))
     }
 
     /// Digital MACs of unsupervised FF training: each layer's weight gradient
