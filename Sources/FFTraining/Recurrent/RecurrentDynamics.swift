@@ -14,6 +14,9 @@ public struct RecurrentDynamics: Sendable, Codable, Equatable {
     /// Layers whose goodness is summed for a prediction (default: all; every
     /// layer hears the label through the layers above it).
     public var predictionLayers: PredictionLayers
+    /// Take an optimizer step after every iteration instead of one step per
+    /// batch with the mean gradient over the iterations.
+    public var updateEveryIteration: Bool
 
     /// Creates the dynamics; the defaults are Hinton's.
     /// - Parameters:
@@ -22,13 +25,15 @@ public struct RecurrentDynamics: Sendable, Codable, Equatable {
     ///   - firstScoredIteration: First iteration averaged for prediction (1-based).
     ///   - lastScoredIteration: Last iteration averaged for prediction (1-based).
     ///   - predictionLayers: Layers whose goodness is summed.
+    ///   - updateEveryIteration: Step after every iteration rather than once per batch.
     public init(damping: Float = 0.3, iterations: Int = 8, firstScoredIteration: Int = 3, lastScoredIteration: Int = 5,
-                predictionLayers: PredictionLayers = .all) {
+                predictionLayers: PredictionLayers = .all, updateEveryIteration: Bool = false) {
         self.damping = damping
         self.iterations = iterations
         self.firstScoredIteration = firstScoredIteration
         self.lastScoredIteration = lastScoredIteration
         self.predictionLayers = predictionLayers
+        self.updateEveryIteration = updateEveryIteration
     }
 
     /// The iterations averaged for a prediction.

@@ -12,8 +12,9 @@ import FFRandom
 /// goodness loss of its damped state, times `1 − damping` (the earlier state
 /// is held fixed), times the nominal activation derivative read off the
 /// measured output, times the layer's own input. After the last iteration
-/// each layer takes one optimizer step with the mean over iterations. No
-/// derivative crosses a layer or a time step.
+/// each layer takes one optimizer step with the mean over iterations (or,
+/// with ``RecurrentDynamics/updateEveryIteration``, one step per iteration).
+/// No derivative crosses a layer or a time step.
 public final class RecurrentFFTrainer {
     /// The network being trained.
     public let network: RecurrentFFNetwork
@@ -120,6 +121,9 @@ public final class RecurrentFFTrainer {
                     negative: LayerMeasurement(input: negative.inputs[l], output: negative.outputs[l],
                                                state: negative.states[l], activation: activation),
                     outputScale: scale)
+                if config.dynamics.updateEveryIteration {
+                    updates[l].apply(to: &network.parameters[l], executor: network.executors[l], learningRate: learningRate)
+                }
             }
         }
         for l in 0..<network.layerCount {

@@ -13,6 +13,12 @@ struct VariantOptions: ParsableArguments {
     @Option(name: .long, help: "ff-recurrent: iterations whose goodness is averaged for prediction, FIRST-LAST (Hinton: 3-5).")
     var scoredIterations: String?
 
+    @Flag(name: .long, help: "ff-recurrent: an optimizer step after every iteration instead of one per batch.")
+    var updateEveryIteration = false
+
+    @Option(name: .long, help: "ff-recurrent: layers whose goodness is summed for prediction: all or skip-first.")
+    var recurrentPredictionLayers: String?
+
     @Option(name: .long, help: "ff-unsupervised: passes of the [1/4, 1/2, 1/4] blur of the hybrid mask.")
     var blurPasses: Int?
 
@@ -36,6 +42,9 @@ struct VariantOptions: ParsableArguments {
         if let damping, !(damping >= 0 && damping < 1) { throw ValidationError("--damping must be in [0, 1), got \(damping)") }
         if let iterations, iterations < 1 { throw ValidationError("--iterations must be at least 1") }
         _ = try scoredWindow()
+        if let recurrentPredictionLayers, PredictionLayers(rawValue: recurrentPredictionLayers) == nil {
+            throw ValidationError("unknown --recurrent-prediction-layers '\(recurrentPredictionLayers)'; choose all or skip-first")
+        }
         if let blurPasses, blurPasses < 0 { throw ValidationError("--blur-passes must not be negative") }
         if let readoutLayers, readoutLayers < 1 { throw ValidationError("--readout-layers must be at least 1") }
         if let readoutEpochs, readoutEpochs < 0 { throw ValidationError("--readout-epochs must not be negative") }
@@ -47,6 +56,8 @@ struct VariantOptions: ParsableArguments {
         var d = recipe.recurrentDynamics
         if let damping { d.damping = damping }
         if let iterations { d.iterations = iterations }
+        if updateEveryIteration { d.updateEveryIteration = true }
+        if let p = recurrentPredictionLayers.flatMap(PredictionLayers.init(rawValue:)) { d.predictionLayers = p }
         if let window = try scoredWindow() {
             d.firstScoredIteration = window.lowerBound
             d.lastScoredIteration = window.upperBound
