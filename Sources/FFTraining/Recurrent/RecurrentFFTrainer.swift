@@ -11,9 +11,9 @@ import FFRandom
 /// damping. At each iteration every layer adds its local FF gradient: the
 /// goodness loss of its damped state, times `1 − damping` (the earlier state
 /// is held fixed), times the nominal activation derivative read off the
-/// measured output, times the layer's own input. After the last iteration
-/// each layer takes one optimizer step with the mean over iterations (or,
-/// with ``RecurrentDynamics/updateEveryIteration``, one step per iteration).
+/// measured output, times the layer's own input. Each layer takes an
+/// optimizer step after every iteration (``RecurrentDynamics/updateEveryIteration``),
+/// or one step per batch with the mean over the iterations.
 /// No derivative crosses a layer or a time step.
 public final class RecurrentFFTrainer {
     /// The network being trained.

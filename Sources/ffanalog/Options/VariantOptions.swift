@@ -13,8 +13,8 @@ struct VariantOptions: ParsableArguments {
     @Option(name: .long, help: "ff-recurrent: iterations whose goodness is averaged for prediction, FIRST-LAST (Hinton: 3-5).")
     var scoredIterations: String?
 
-    @Flag(name: .long, help: "ff-recurrent: an optimizer step after every iteration instead of one per batch.")
-    var updateEveryIteration = false
+    @Option(name: .long, help: "ff-recurrent: when each layer takes an optimizer step: iteration (default) or batch (the mean over the iterations).")
+    var recurrentStep: String?
 
     @Option(name: .long, help: "ff-recurrent: layers whose goodness is summed for prediction: all or skip-first.")
     var recurrentPredictionLayers: String?
@@ -42,6 +42,9 @@ struct VariantOptions: ParsableArguments {
         if let damping, !(damping >= 0 && damping < 1) { throw ValidationError("--damping must be in [0, 1), got \(damping)") }
         if let iterations, iterations < 1 { throw ValidationError("--iterations must be at least 1") }
         _ = try scoredWindow()
+        if let recurrentStep, !["iteration", "batch"].contains(recurrentStep) {
+            throw ValidationError("unknown --recurrent-step '\(recurrentStep)'; choose iteration or batch")
+        }
         if let recurrentPredictionLayers, PredictionLayers(rawValue: recurrentPredictionLayers) == nil {
             throw ValidationError("unknown --recurrent-prediction-layers '\(recurrentPredictionLayers)'; choose all or skip-first")
         }
@@ -56,7 +59,7 @@ struct VariantOptions: ParsableArguments {
         var d = recipe.recurrentDynamics
         if let damping { d.damping = damping }
         if let iterations { d.iterations = iterations }
-        if updateEveryIteration { d.updateEveryIteration = true }
+        if let recurrentStep { d.updateEveryIteration = recurrentStep == "iteration" }
         if let p = recurrentPredictionLayers.flatMap(PredictionLayers.init(rawValue:)) { d.predictionLayers = p }
         if let window = try scoredWindow() {
             d.firstScoredIteration = window.lowerBound
