@@ -27,7 +27,7 @@ extension Recipe {
     var variantSummary: String {
         switch self {
         case .hintonRecurrent:
-            "ff-recurrent: 784-2000×3 with the label on top, damping 0.3, 8 synchronous iterations with an optimizer step after each, goodness averaged over iterations 3–5; Σy² goodness (θ = units), RMS normalisation, negative labels in proportion to the single-pass scores, He-normal weights, Adam lr 1e-3, batch 100, 60 epochs, linear decay"
+            "ff-recurrent: 784-2000×3 with the label on top, damping 0.3, 8 synchronous iterations with an optimizer step after each, goodness averaged over iterations 3–5; Σy² goodness (θ = units), RMS normalisation, negative labels in proportion to the single-pass scores, He-normal weights, Adam lr 3e-4, batch 100, 60 epochs, linear decay"
         default:
             "ff-unsupervised: 784-2000×4, hybrid negatives (10 blur passes), Σy² goodness (θ = units), RMS normalisation, He-normal weights, Adam lr 1e-3, batch 100, 100 epochs, linear decay; softmax readout of the last 3 layers, Adam lr 1e-3, then 5 readout-only epochs"
         }
@@ -45,6 +45,7 @@ extension Recipe {
             c.hiddenSizes = [2000, 2000, 2000]
             c.epochs = 60
             c.negatives = .proportional
+            c.learningRate = 3e-4
         default:
             c.hiddenSizes = [2000, 2000, 2000, 2000]
             c.epochs = 100
