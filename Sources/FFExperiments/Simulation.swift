@@ -27,6 +27,10 @@ public struct Simulation: Sendable {
     public var bp: BPConfiguration
     /// Seeds; each draws its own device instance.
     public var seeds: [UInt64]
+    /// Dynamics of `ff-recurrent`.
+    public var recurrent = RecurrentDynamics()
+    /// Settings of `ff-unsupervised`.
+    public var unsupervised = UnsupervisedSettings()
 
     /// Creates a simulation.
     public init(train: Examples, test: Examples, datasetName: String, preset: DevicePreset, noise: Float?,
@@ -75,15 +79,18 @@ public struct Simulation: Sendable {
     /// and device instance `seed` of the preset.
     public func context(seed: UInt64) -> MethodContext {
         let device = DeviceSpec(preset: preset, instanceSeed: SplitMix64.mix(seed ^ SplitMix64.hash("device:" + preset.name)))
-        return MethodContext(train: train, test: test, ff: ff, bp: bp, device: device, seed: seed)
+        var context = MethodContext(train: train, test: test, ff: ff, bp: bp, device: device, seed: seed)
+        context.recurrent = recurrent
+        context.unsupervised = unsupervised
+        return context
     }
 
     /// The record of one method's outcome on seed `seed`.
     public func record(method: MethodName, seed: UInt64, outcome: MethodOutcome, command: String) -> SimulationRecord {
         SimulationRecord(
             command: command, dataset: datasetName, method: method, seed: seed, device: preset.name,
-            noise: noise, hidden: method == .ff ? ff.hiddenSizes : bp.hiddenSizes,
-            epochs: method == .ff ? ff.epochs : bp.epochs, batchSize: method == .ff ? ff.batchSize : bp.batchSize,
+            noise: noise, hidden: method.isFF ? ff.hiddenSizes : bp.hiddenSizes,
+            epochs: method.isFF ? ff.epochs : bp.epochs, batchSize: method.isFF ? ff.batchSize : bp.batchSize,
             trainExamples: train.count, testExamples: test.count, outcome: outcome, energy: EnergyModel(preset: preset),
             threads: BLAS.threadCount, deviceParameters: preset.flattened(),
             hyperParameters: Self.hyperParameters(ff: ff, bp: bp))

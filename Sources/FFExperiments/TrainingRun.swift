@@ -5,8 +5,9 @@ import FFRandom
 import FFResults
 import FFTraining
 
-/// One `ffanalog train` run: load data, train FF or backprop on exact
-/// digital layers, evaluate, and produce a ``TrainingResult`` and a checkpoint.
+/// One `ffanalog train` run: load data, train FF (supervised, recurrent or
+/// unsupervised) or backprop on exact digital layers, evaluate, and produce a
+/// ``TrainingResult`` and, for supervised FF and backprop, a checkpoint.
 public struct TrainingRun: Sendable {
     /// Which learning rule.
     public enum Algorithm: String, Sendable, Codable, CaseIterable {
@@ -17,11 +18,18 @@ public struct TrainingRun: Sendable {
         /// Forward-Forward layer by layer with only the current layer in
         /// memory (``StreamingFFTrainer``), layerwise with fixed negatives.
         case ffStream = "ff-stream"
+        /// Recurrent FF with top-down input (Hinton 2022 §4).
+        case ffRecurrent = "ff-recurrent"
+        /// Unsupervised FF with hybrid negatives and a linear readout (Hinton 2022 §3.2).
+        case ffUnsupervised = "ff-unsupervised"
+
+        /// Whether the run uses the FF configuration (every FF variant does).
+        public var isFF: Bool { self != .bp }
     }
 
     /// Which learning rule.
     public var algorithm: Algorithm
-    /// FF configuration (used when `algorithm == .ff`).
+    /// FF configuration (used by every FF algorithm).
     public var ff: FFConfiguration
     /// Backprop configuration (used when `algorithm == .bp`).
     public var bp: BPConfiguration
@@ -33,6 +41,10 @@ public struct TrainingRun: Sendable {
     public var trainAccuracyExamples: Int
     /// FF only: record ``LayerDiagnostics`` on the test set after every epoch.
     public var diagnostics: Bool
+    /// The recurrent dynamics (used when `algorithm == .ffRecurrent`).
+    public var recurrent = RecurrentDynamics()
+    /// The unsupervised settings (used when `algorithm == .ffUnsupervised`).
+    public var unsupervised = UnsupervisedSettings()
 
     /// Creates a run.
     /// - Parameters:
@@ -58,8 +70,9 @@ public struct TrainingRun: Sendable {
     /// - Parameters:
     ///   - dataset: The loaded dataset.
     ///   - progress: Receives training progress.
-    /// - Returns: The result record and a checkpoint of the trained model.
-    public func run(on dataset: LabeledDataset, progress: ProgressHandler = { _ in }) throws -> (TrainingResult, Checkpoint) {
+    /// - Returns: The result record and a checkpoint of the trained model
+    ///   (`nil` for the recurrent and unsupervised variants, which have no checkpoint format yet).
+    public func run(on dataset: LabeledDataset, progress: ProgressHandler = { _ in }) throws -> (TrainingResult, Checkpoint?) {
         if algorithm == .ffStream {
             let directory = FileManager.default.temporaryDirectory
                 .appendingPathComponent("ffanalog-stream-\(UUID().uuidString)").path
@@ -68,8 +81,9 @@ public struct TrainingRun: Sendable {
             return (result, try LayerDirectory.open(directory).checkpoint())
         }
         let started = WallClock.seconds()
-        let standardization = algorithm == .ff ? ff.pixelStandardization : bp.pixelStandardization
-        let examplesLimit = algorithm == .ff ? ff.trainingExamples : bp.trainingExamples
+        let isFF = algorithm.isFF
+        let standardization = isFF ? ff.pixelStandardization : bp.pixelStandardization
+        let examplesLimit = isFF ? ff.trainingExamples : bp.trainingExamples
         let train = Examples(dataset.train).prefix(examplesLimit).standardized(standardization)
         let test = Examples(dataset.test).standardized(standardization)
         let random = RandomGenerator(seed: seed)
@@ -78,7 +92,7 @@ public struct TrainingRun: Sendable {
         var history: [EpochRecord]
         var testAccuracy: Double, testReadout: Double? = nil
         var trainAccuracy: Double, trainReadout: Double? = nil
-        let checkpoint: Checkpoint
+        var checkpoint: Checkpoint? = nil
         switch algorithm {
         case .ff:
             let network = FFNetwork(configuration: ff, inputSize: train.images.columns, random: random)
@@ -98,9 +112,23 @@ public struct TrainingRun: Sendable {
             checkpoint = Checkpoint(network: network, dataset: dataset.name.rawValue, seed: seed)
         case .ffStream:
             preconditionFailure("handled by runStreaming")
+        case .ffRecurrent:
+            let network = RecurrentFFNetwork(configuration: RecurrentFFConfiguration(ff: ff, dynamics: recurrent),
+                                             inputSize: train.images.columns, random: random)
+            history = try RecurrentFFTrainer(network: network, seed: seed).fit(train: train, test: test, progress: progress)
+            testAccuracy = history.last?.testAccuracy ?? test.accuracy(of: network.predictByGoodness(test.images))
+            trainAccuracy = trainProbe.accuracy(of: network.predictByGoodness(trainProbe.images))
+        case .ffUnsupervised:
+            let network = UnsupervisedFFNetwork(configuration: UnsupervisedFFConfiguration(ff: ff, settings: unsupervised),
+                                                inputSize: train.images.columns, random: random)
+            history = try UnsupervisedFFTrainer(network: network, seed: seed).fit(train: train, test: test, progress: progress)
+            // Unsupervised FF predicts through its readout only.
+            testAccuracy = history.last?.testAccuracy ?? network.predict(test.images).map(test.accuracy(of:)) ?? 0
+            testReadout = testAccuracy
+            trainAccuracy = network.predict(trainProbe.images).map(trainProbe.accuracy(of:)) ?? 0
+            trainReadout = trainAccuracy
         }
-        let isFF = algorithm == .ff
-        let result = TrainingResult(
+        var result = TrainingResult(
             ffanalogVersion: FFAnalogVersion.current, algorithm: algorithm.rawValue, recipe: recipe?.rawValue,
             dataset: dataset.name.rawValue, dataDirectory: dataset.directory,
             dataVerified: dataset.verification.allVerified, dataWarnings: dataset.verification.warnings,
@@ -114,6 +142,8 @@ public struct TrainingRun: Sendable {
             trainAccuracyExamples: trainProbe.count,
             trainSeconds: history.reduce(0) { $0 + $1.seconds }, totalSeconds: WallClock.seconds() - started,
             history: history, ffConfiguration: isFF ? ff : nil, bpConfiguration: isFF ? nil : bp)
+        if algorithm == .ffRecurrent { result.recurrentDynamics = recurrent }
+        if algorithm == .ffUnsupervised { result.unsupervisedSettings = unsupervised }
         return (result, checkpoint)
     }
 

@@ -9,7 +9,7 @@ public struct TrainingResult: Codable, Sendable {
     public var ffanalogVersion: String
     /// The git commit, when known.
     public var gitCommit: String? = FFAnalogVersion.gitCommit
-    /// `ff` or `bp`.
+    /// `ff`, `bp`, `ff-recurrent` or `ff-unsupervised`.
     public var algorithm: String
     /// The recipe that set the configuration, if any.
     public var recipe: String?
@@ -41,7 +41,7 @@ public struct TrainingResult: Codable, Sendable {
     public var trainExamples: Int
     /// Test examples evaluated.
     public var testExamples: Int
-    /// Test accuracy (FF: goodness prediction).
+    /// Test accuracy (FF: goodness prediction; unsupervised FF: its readout).
     public var testAccuracy: Double
     /// Test accuracy of the FF readout.
     public var testAccuracyReadout: Double?
@@ -61,6 +61,10 @@ public struct TrainingResult: Codable, Sendable {
     public var ffConfiguration: FFConfiguration?
     /// The full backprop configuration, for BP runs.
     public var bpConfiguration: BPConfiguration?
+    /// The recurrent dynamics, for `ff-recurrent` runs.
+    public var recurrentDynamics: RecurrentDynamics? = nil
+    /// The unsupervised settings, for `ff-unsupervised` runs.
+    public var unsupervisedSettings: UnsupervisedSettings? = nil
 
     /// Creates a result; see the properties for the meaning of each field.
     public init(ffanalogVersion: String, algorithm: String, recipe: String?, dataset: String, dataDirectory: String,

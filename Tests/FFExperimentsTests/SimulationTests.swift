@@ -51,10 +51,10 @@ struct SimulationTests {
         var preset = DevicePreset.ideal.withNoise(0.05)
         preset.name = "noisy-test"
         let simulation = Simulation(train: Self.train, test: Self.test, datasetName: "synthetic", preset: preset, noise: 0.05,
-                                    methods: MethodName.allCases, ff: Self.configurations().0, bp: Self.configurations().1,
+                                    methods: MethodName.standard, ff: Self.configurations().0, bp: Self.configurations().1,
                                     seeds: [1])
         let records = try simulation.run()
-        #expect(records.map(\.method) == MethodName.allCases)
+        #expect(records.map(\.method) == MethodName.standard)
         let byMethod = Dictionary(uniqueKeysWithValues: records.map { ($0.method, $0) })
         // The digital ceiling never touches the device.
         #expect(byMethod[.bpIdeal]!.trainingCounts.analogMVMs == 0)
@@ -74,7 +74,7 @@ struct SimulationTests {
         #expect(byMethod[.bpPAT]!.inferenceCountsPerSample.analogMVMs == 3)
         for r in records { #expect(r.testAccuracy > 0.3, "\(r.method)") }
         let summaries = MethodSummary.summarize(records)
-        #expect(summaries.count == MethodName.allCases.count)
+        #expect(summaries.count == MethodName.standard.count)
         let csv = SimulationReport.csv(records)
         #expect(Array(csv.columns.prefix(11)) == SimulationReport.tidyColumns)
         #expect(csv.columns.contains { $0.hasPrefix("device.") } && csv.columns.contains("ff.learning_rate"))

@@ -45,7 +45,7 @@ struct TrainingRunTests {
         #expect(result.testAccuracy > 0.6)
         #expect((result.testAccuracyReadout != nil) == (algorithm == .ff))
         #expect(result.threads == BLAS.threadCount)
-        #expect(checkpoint.algorithm == algorithm.rawValue)
+        #expect(checkpoint?.algorithm == algorithm.rawValue)
     }
 
     @Test("two runs with one seed agree in everything but timings")

@@ -69,20 +69,38 @@ enum DigitalWork {
     ///   - readoutSteps: Optimizer steps of the readout.
     static func ffTraining(_ network: FFNetwork, samples: Int, steps: Int, readoutSamples: Int,
                            readoutSteps: Int) -> DeviceOperationCounts {
-        let layers = network.parameters
-        let optimizer = network.configuration.optimizer
+        // 1 + K passes per layer and sample: the positive pass and K negative
+        // passes (K = 1 but for the softmax objective).
+        ffTraining(layers: network.parameters, optimizer: network.configuration.optimizer,
+                   passes: 1 + (network.objectives.map(\.negativesPerPositive).max() ?? 1),
+                   samples: samples, steps: steps, readout: network.readout?.parameters,
+                   readoutSamples: readoutSamples, readoutSteps: readoutSteps)
+    }
+
+    /// Digital work of local FF training of any variant: `passes` outer
+    /// products per layer and sample, their activations and gradients in SRAM,
+    /// the per-step traffic of the weight copy and optimizer state, and the
+    /// readout trained as a one-layer digital network.
+    /// - Parameters:
+    ///   - layers: The FF layers' shapes.
+    ///   - optimizer: Their optimizer (the readout uses the same kind).
+    ///   - passes: Measured passes per layer and sample that feed a gradient
+    ///     (positive plus negatives, times iterations for recurrent FF).
+    ///   - samples: Training examples × epochs.
+    ///   - steps: Optimizer steps of each layer.
+    ///   - readout: The readout's shape, if any.
+    ///   - readoutSamples: Examples × epochs the readout trained on.
+    ///   - readoutSteps: Optimizer steps of the readout.
+    static func ffTraining(layers: [LayerParameters], optimizer: OptimizerConfiguration, passes: Int, samples: Int,
+                           steps: Int, readout: LayerParameters?, readoutSamples: Int, readoutSteps: Int) -> DeviceOperationCounts {
         var c = DeviceOperationCounts()
-        // 1 + K outer products per layer and sample: the positive pass and K
-        // negative passes (K = 1 but for the softmax objective).
-        let passes = 1 + (network.objectives.map(\.negativesPerPositive).max() ?? 1)
         c.add(digitalMACs: layers.reduce(0) { $0 + passes * $1.inputSize * $1.outputSize } * samples)
         // Per sample: every pass's inputs and outputs read back, its output gradients written and read.
         let perSample = layers.reduce(0) { $0 + passes * ($1.inputSize + $1.outputSize) * valueBytes
                                                 + passes * 2 * $1.outputSize * valueBytes }
         c.add(sramBytes: perSample * samples)
         c += stepTraffic(layers, optimizer: optimizer, steps: steps, digitalReads: { _ in 0 })
-        if let readout = network.readout?.parameters {
-            // The readout uses the layers' optimizer kind (only its weight decay differs).
+        if let readout {
             c += digitalLayerTraining([readout], optimizer: optimizer,
                                       samples: readoutSamples, steps: readoutSteps, forwardIsDigital: true)
         }

@@ -34,6 +34,10 @@ public enum MethodName: String, Sendable, Codable, CaseIterable {
     case bpPAT = "bp-pat"
     /// Backprop with the exact hidden instance model.
     case bpOracle = "bp-oracle"
+    /// Recurrent FF in situ: top-down input through the same tiles, damped iterations.
+    case ffRecurrent = "ff-recurrent"
+    /// Unsupervised FF in situ with hybrid negatives; a digital readout of measured activities.
+    case ffUnsupervised = "ff-unsupervised"
 
     /// The implementation.
     public var method: any TrainingMethod {
@@ -44,6 +48,8 @@ public enum MethodName: String, Sendable, Codable, CaseIterable {
         case .bpHWA: BackpropHardwareAware()
         case .bpPAT: BackpropPhysicsAware()
         case .bpOracle: BackpropOracle()
+        case .ffRecurrent: FFRecurrentInSitu()
+        case .ffUnsupervised: FFUnsupervisedInSitu()
         }
     }
 
@@ -56,6 +62,8 @@ public enum MethodName: String, Sendable, Codable, CaseIterable {
         case .bpHWA: "backprop through fresh devices drawn from the nominal noise statistics, then deployed"
         case .bpPAT: "forward on the device, backward through the nominal model (physics-aware training)"
         case .bpOracle: "forward on the device, backward through the exact hidden instance model"
+        case .ffRecurrent: "recurrent FF in situ: label on top, top-down input through the same tiles, only measured outputs"
+        case .ffUnsupervised: "unsupervised FF in situ on hybrid negatives; digital softmax readout of measured activities"
         }
     }
 }
@@ -74,6 +82,10 @@ public struct MethodContext: Sendable {
     public var device: DeviceSpec
     /// Seed of initialisation, shuffling and negatives.
     public var seed: UInt64
+    /// Dynamics of `ff-recurrent` (its other hyper-parameters are ``ff``'s).
+    public var recurrent = RecurrentDynamics()
+    /// Settings of `ff-unsupervised` (its other hyper-parameters are ``ff``'s).
+    public var unsupervised = UnsupervisedSettings()
 
     /// Creates a context.
     public init(train: Examples, test: Examples, ff: FFConfiguration, bp: BPConfiguration, device: DeviceSpec, seed: UInt64) {

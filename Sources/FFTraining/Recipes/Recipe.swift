@@ -9,6 +9,10 @@ public enum Recipe: String, Sendable, Codable, CaseIterable {
     case hinton
     /// The minimal PyTorch FF (mohammadpz/pytorch_forward_forward).
     case pytorchForwardForward = "pytorch-forward-forward"
+    /// Recurrent FF (Hinton 2022 §4) at benchmark size; see ``recurrentDynamics``.
+    case hintonRecurrent = "hinton-recurrent"
+    /// Unsupervised FF with hybrid negatives (Hinton 2022 §3.2) at benchmark size; see ``unsupervisedSettings``.
+    case hintonUnsupervised = "hinton-unsupervised"
 
     /// One line for `--help` and the README.
     public var summary: String {
@@ -17,6 +21,8 @@ public enum Recipe: String, Sendable, Codable, CaseIterable {
             "784-500-500, Σy² goodness (θ = units), RMS normalisation, He-normal weights, hard negatives, Adam lr 0.001 (readout too), batch 100, 10 epochs, linear decay"
         case .hinton:
             "784-2000×4, Σy² goodness (θ = units), RMS normalisation, random wrong labels, peer normalisation 0.03 (momentum 0.9), straight-through ReLU gradient, SGD lr 1e-3 momentum 0.9 wd 3e-4, batch 100, 60 epochs, linear decay; readout SGD lr 1e-2 wd 3e-3"
+        case .hintonRecurrent, .hintonUnsupervised:
+            variantSummary
         case .pytorchForwardForward:
             "784-500-500, mean-y² goodness θ = 2, L2 normalisation of every layer's input, permuted negative labels drawn once, Adam lr 0.03, one full batch of 50,000, 1000 steps per layer, layerwise, goodness summed over all layers; the readout (not part of the original) trains afterwards for 10 epochs of batch 100"
         }
@@ -42,6 +48,8 @@ public enum Recipe: String, Sendable, Codable, CaseIterable {
                 readout: true, readoutLearningRate: 1e-2, readoutWeightDecay: 3e-3, evaluateEvery: 5,
                 peerNormalization: PeerNormalization(strength: 0.03, momentum: 0.9),
                 activationGradient: .straightThrough)
+        case .hintonRecurrent, .hintonUnsupervised:
+            return variantConfiguration
         case .pytorchForwardForward:
             // Pixels standardised with MNIST's mean and std, as its torchvision
             // transform; label pixel = the batch maximum ((1 − 0.1307)/0.3081).

@@ -17,6 +17,7 @@ struct Compare: ParsableCommand {
     @OptionGroup var experiment: ExperimentOptions
     @OptionGroup var data: DataOptions
     @OptionGroup var training: TrainingOptions
+    @OptionGroup var variants: VariantOptions
     @OptionGroup var runtime: RunOptions
 
     @Option(name: .long, help: "Comma-separated times since programming, e.g. 1s,1h,1d,1w,1mo,1y.")
@@ -55,8 +56,9 @@ struct Compare: ParsableCommand {
         let preset = try options.resolve()
         let dataset = try data.load()
         for warning in dataset.verification.warnings { printError("warning: \(warning)") }
-        let simulation = try experiment.simulation(dataset: dataset, preset: preset, noise: options.noise,
+        var simulation = try experiment.simulation(dataset: dataset, preset: preset, noise: options.noise,
                                                    training: training, firstSeed: runtime.seed)
+        try variants.apply(to: &simulation, training: training)
         // Calibration data: the examples right after the training slice, the same for every method.
         let all = Examples(dataset.train).standardized(simulation.ff.pixelStandardization)
         let start = simulation.train.count

@@ -12,6 +12,7 @@ struct Simulate: ParsableCommand {
     @OptionGroup var experiment: ExperimentOptions
     @OptionGroup var data: DataOptions
     @OptionGroup var training: TrainingOptions
+    @OptionGroup var variants: VariantOptions
     @OptionGroup var runtime: RunOptions
 
     func run() throws {
@@ -19,8 +20,9 @@ struct Simulate: ParsableCommand {
         let preset = try deviceOptions.resolve()
         let dataset = try data.load()
         for warning in dataset.verification.warnings { printError("warning: \(warning)") }
-        let simulation = try experiment.simulation(dataset: dataset, preset: preset, noise: deviceOptions.noise,
+        var simulation = try experiment.simulation(dataset: dataset, preset: preset, noise: deviceOptions.noise,
                                                    training: training, firstSeed: runtime.seed)
+        try variants.apply(to: &simulation, training: training)
         let started = WallClock.seconds()
         var display: ProgressDisplay? = nil
         let records = try simulation.run { event in

@@ -4,20 +4,21 @@ import FFAnalog
 
 struct Train: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Train Forward-Forward or backprop on ideal digital hardware.",
+        abstract: "Train Forward-Forward (supervised, recurrent or unsupervised) or backprop on ideal digital hardware.",
         discussion: "Recipes:\n" + Recipe.allCases.map { "  \($0.rawValue): \($0.summary)" }.joined(separator: "\n"))
 
-    @Option(name: .long, help: "Learning rule: ff, bp, or ff-stream (layerwise FF with fixed negatives, one layer in memory at a time, the others on disk).")
-    var algorithm: String = "ff"
+    @Option(name: .long, help: "Learning rule: ff, ff-recurrent, ff-unsupervised, bp, or ff-stream (layerwise FF with fixed negatives, one layer in memory at a time, the others on disk); default: the recipe's, else ff.")
+    var algorithm: String?
 
     @OptionGroup var data: DataOptions
     @OptionGroup var training: TrainingOptions
+    @OptionGroup var variants: VariantOptions
     @OptionGroup var runtime: RunOptions
 
     @Option(name: .long, help: "Write the JSON result here (atomically).")
     var output: String?
 
-    @Option(name: .long, help: "Save the trained model here (atomically).")
+    @Option(name: .long, help: "Save the trained model here (atomically; ff and bp only).")
     var save: String?
 
     @Option(name: .long, help: "ff-stream: keep the layer files in this directory (default: a temporary directory, removed).")
@@ -28,15 +29,33 @@ struct Train: ParsableCommand {
         discussion: "The records go into the JSON history and, with --output X.json, into the tidy CSV X.diagnostics.csv; without --output the last epoch's are printed. `ffanalog plot X.json` draws the goodness separation."))
     var diagnostics = false
 
-    func validate() throws {
-        guard TrainingRun.Algorithm(rawValue: algorithm) != nil else {
-            throw ValidationError("unknown --algorithm '\(algorithm)'; choose ff, bp or ff-stream")
+    /// The algorithm given, else the recipe's, else supervised FF.
+    func resolvedAlgorithm() throws -> TrainingRun.Algorithm {
+        let recipeAlgorithm = try training.resolvedRecipe().variantAlgorithm
+        let name = algorithm ?? recipeAlgorithm ?? "ff"
+        guard let a = TrainingRun.Algorithm(rawValue: name) else {
+            let known = TrainingRun.Algorithm.allCases.map(\.rawValue).joined(separator: ", ")
+            throw ValidationError("unknown --algorithm '\(name)'; choose \(known)")
         }
-        if streamDir != nil && algorithm != TrainingRun.Algorithm.ffStream.rawValue {
+        return a
+    }
+
+    func validate() throws {
+        let a = try resolvedAlgorithm()
+        if save != nil, a == .ffRecurrent || a == .ffUnsupervised {
+            throw ValidationError("--save is not available for \(a.rawValue) yet: checkpoints hold supervised FF and backprop models only")
+        }
+        if a == .ffUnsupervised, training.negatives != nil {
+            throw ValidationError("--negatives chooses wrong labels; ff-unsupervised makes hybrid images instead and uses no labels")
+        }
+        if a == .ffRecurrent || a == .ffUnsupervised, training.schedule == LayerSchedule.layerwise.rawValue {
+            throw ValidationError("\(a.rawValue) trains every layer on every batch; --schedule layerwise does not apply")
+        }
+        if streamDir != nil && a != .ffStream {
             throw ValidationError("--stream-dir applies to --algorithm ff-stream only")
         }
-        if diagnostics && algorithm != "ff" {
-            throw ValidationError("--diagnostics measures Forward-Forward layers; it needs --algorithm ff")
+        if diagnostics && a != .ff {
+            throw ValidationError("--diagnostics measures supervised Forward-Forward layers; it needs --algorithm ff")
         }
     }
 
@@ -44,13 +63,16 @@ struct Train: ParsableCommand {
         runtime.apply()
         let dataset = try data.load()
         for warning in dataset.verification.warnings { printError("warning: \(warning)") }
-        let spec = TrainingRun(algorithm: TrainingRun.Algorithm(rawValue: algorithm)!,
-                               ff: try training.ffConfiguration(), bp: try training.bpConfiguration(),
+        let algorithm = try resolvedAlgorithm()
+        let recipe = try training.resolvedRecipe()
+        var spec = TrainingRun(algorithm: algorithm, ff: try training.ffConfiguration(), bp: try training.bpConfiguration(),
                                recipe: training.recipe.flatMap(Recipe.init(rawValue:)), seed: runtime.seed,
                                diagnostics: diagnostics)
-        let display = ProgressDisplay(label: algorithm, quiet: runtime.quiet)
+        spec.recurrent = try variants.recurrentDynamics(recipe)
+        spec.unsupervised = variants.unsupervisedSettings(recipe)
+        let display = ProgressDisplay(label: algorithm.rawValue, quiet: runtime.quiet)
         let result: TrainingResult
-        if spec.algorithm == .ffStream {
+        if algorithm == .ffStream {
             let directory = streamDir ?? FileManager.default.temporaryDirectory
                 .appendingPathComponent("ffanalog-stream-\(UUID().uuidString)").path
             defer { if streamDir == nil { try? FileManager.default.removeItem(atPath: directory) } }
@@ -60,14 +82,18 @@ struct Train: ParsableCommand {
         } else {
             let (r, checkpoint) = try spec.run(on: dataset, progress: display.handle)
             result = r
-            if let save { try checkpoint.write(to: save) }
+            if let save, let checkpoint { try checkpoint.write(to: save) }
         }
         if let output {
             try JSONFile.write(result, to: output)
             if diagnostics { try result.diagnosticsTable().write(to: Self.diagnosticsPath(forOutput: output)) }
         }
-        var line = "\(algorithm) on \(dataset.name.rawValue): test accuracy \(format(100 * result.testAccuracy, 2))%"
-        if let r = result.testAccuracyReadout { line += " (goodness), \(format(100 * r, 2))% (readout)" }
+        var line = "\(algorithm.rawValue) on \(dataset.name.rawValue): test accuracy \(format(100 * result.testAccuracy, 2))%"
+        if algorithm == .ffUnsupervised {
+            line += " (readout of the last \(min(spec.unsupervised.readoutLayerCount, spec.ff.hiddenSizes.count)) layers)"
+        } else if let r = result.testAccuracyReadout {
+            line += " (goodness), \(format(100 * r, 2))% (readout)"
+        }
         line += "; train accuracy \(format(100 * result.trainAccuracy, 2))%"
         line += "; \(format(result.trainSeconds, 1))s training on \(result.threads) BLAS threads"
         print(line)

@@ -5,8 +5,8 @@ import FFAnalog
 /// What `simulate`, `compare` and `sweep` share: which methods, how many
 /// seeds, how many test examples, where results go.
 struct ExperimentOptions: ParsableArguments {
-    @Option(name: .long, help: "Comma-separated methods (default: all).")
-    var methods: String = MethodName.allCases.map(\.rawValue).joined(separator: ",")
+    @Option(name: .long, help: "Comma-separated methods (default: FF and the five backprop baselines; ff-recurrent and ff-unsupervised run when listed).")
+    var methods: String = MethodName.standard.map(\.rawValue).joined(separator: ",")
 
     @Option(name: .long, help: "Number of seeds; seed s draws device instance s.")
     var seeds: Int = 3

@@ -1,0 +1,110 @@
+import FFNumerics
+
+/// One layer's Forward-Forward learning state for the FF variants: its
+/// optimizer, a gradient accumulator and its peer-normalisation state.
+///
+/// The update it computes is local and needs only what a black-box device
+/// gives: the layer's own input, its measured output, the nominal derivative
+/// of its nonlinearity (or straight-through) and the goodness loss of the
+/// layer's state. Several measurements may be accumulated before one
+/// optimizer step (recurrent FF adds one per time step); the step uses their
+/// mean.
+public struct FFLayerUpdate {
+    private var optimizer: ParameterOptimizer
+    private var gradient: LayerParameters
+    private var peer: PeerNormalization.State
+    private var gPos = Matrix(rows: 0, columns: 0)
+    private var gNeg = Matrix(rows: 0, columns: 0)
+    /// Measurements accumulated since the last ``apply(to:executor:learningRate:)``.
+    public private(set) var pending = 0
+
+    /// Creates the state of one layer.
+    /// - Parameters:
+    ///   - optimizer: The optimizer of the FF layers.
+    ///   - inputSize: Inputs of the layer.
+    ///   - outputSize: Units of the layer.
+    public init(optimizer: OptimizerConfiguration, inputSize: Int, outputSize: Int) {
+        self.optimizer = ParameterOptimizer(optimizer, inputSize: inputSize, outputSize: outputSize)
+        gradient = LayerParameters(inputSize: inputSize, outputSize: outputSize)
+        peer = PeerNormalization.State(units: outputSize)
+    }
+
+    /// Adds the local FF gradient of one positive and one negative measurement.
+    ///
+    /// The loss is taken on the layer's *state*; the state depends on the
+    /// measured output through `∂state/∂output = outputScale` (1 for plain FF,
+    /// 1 − damping for recurrent FF, whose earlier state is held fixed).
+    /// - Parameters:
+    ///   - objective: The layer's goodness function.
+    ///   - configuration: Supplies peer normalisation and the activation gradient.
+    ///   - positive: The positive batch: input, measured output and state.
+    ///   - negative: The negative batch, likewise.
+    ///   - outputScale: ∂state/∂output.
+    /// - Returns: The layer's loss (goodness loss plus the peer term).
+    public mutating func accumulate(objective: any GoodnessFunction, configuration: FFConfiguration,
+                                    positive: LayerMeasurement, negative: LayerMeasurement,
+                                    outputScale: Float = 1) -> Double {
+        var loss = objective.loss(positive: positive.state, negative: negative.state,
+                                  positiveGradient: &gPos, negativeGradient: &gNeg)
+        if let settings = configuration.peerNormalization {
+            loss += peer.apply(settings, positive: positive.state, gradient: &gPos)
+        }
+        if outputScale != 1 {
+            gPos.scale(by: outputScale)
+            gNeg.scale(by: outputScale)
+        }
+        if configuration.activationGradient ?? .nominal == .nominal {
+            positive.activation.backpropagate(&gPos, output: positive.output)
+            negative.activation.backpropagate(&gNeg, output: negative.output)
+        }
+        gradient.setGradient(input: positive.input, outputGradient: gPos, accumulate: pending > 0)
+        gradient.setGradient(input: negative.input, outputGradient: gNeg, accumulate: true)
+        pending += 1
+        return loss
+    }
+
+    /// Takes one optimizer step with the mean of the accumulated gradients,
+    /// updates the intended parameters and writes the same increment to the
+    /// executor. Does nothing when nothing was accumulated.
+    /// - Parameters:
+    ///   - parameters: The trainer's record of the layer's parameters.
+    ///   - executor: Where the layer computes.
+    ///   - learningRate: The step size.
+    public mutating func apply(to parameters: inout LayerParameters, executor: any LayerExecutor, learningRate: Float) {
+        guard pending > 0 else { return }
+        if pending > 1 {
+            let inv = 1 / Float(pending)
+            gradient.weights.scale(by: inv)
+            for i in gradient.bias.indices { gradient.bias[i] *= inv }
+        }
+        optimizer.step(&parameters, gradient: gradient, learningRate: learningRate)
+        executor.update(by: optimizer.lastDelta)
+        pending = 0
+    }
+}
+
+/// What one layer saw in one forward measurement: its input, the output the
+/// executor returned, and the state its goodness is taken on.
+public struct LayerMeasurement {
+    /// `batch × inputSize` inputs the layer received.
+    public var input: Matrix
+    /// `batch × units` measured outputs.
+    public var output: Matrix
+    /// `batch × units` state (equal to ``output`` without damping).
+    public var state: Matrix
+    /// The layer's nominal nonlinearity.
+    public var activation: Activation
+
+    /// Creates a record.
+    /// - Parameters:
+    ///   - input: The inputs.
+    ///   - output: The measured outputs.
+    ///   - state: The state the goodness is taken on.
+    ///   - activation: The nominal nonlinearity.
+    public init(input: Matrix, output: Matrix, state: Matrix, activation: Activation) {
+        self.input = input
+        self.output = output
+        self.state = state
+        self.activation = activation
+    }
+}

@@ -1,0 +1,55 @@
+/// The recipes of the recurrent and unsupervised FF variants.
+extension Recipe {
+    /// Whether the recipe is meant for an FF variant rather than supervised FF:
+    /// `"ff-recurrent"`, `"ff-unsupervised"`, or `nil`.
+    public var variantAlgorithm: String? {
+        switch self {
+        case .hintonRecurrent: "ff-recurrent"
+        case .hintonUnsupervised: "ff-unsupervised"
+        default: nil
+        }
+    }
+
+    /// The recurrent dynamics of the recipe (Hinton's for every recipe:
+    /// damping 0.3, 8 iterations, goodness averaged over iterations 3–5).
+    public var recurrentDynamics: RecurrentDynamics {
+        RecurrentDynamics(damping: 0.3, iterations: 8, firstScoredIteration: 3, lastScoredIteration: 5)
+    }
+
+    /// The unsupervised settings of the recipe.
+    public var unsupervisedSettings: UnsupervisedSettings {
+        switch self {
+        case .hintonUnsupervised: UnsupervisedSettings(blurPasses: 10, readoutLayerCount: 3, readoutEpochs: 5)
+        default: UnsupervisedSettings()
+        }
+    }
+
+    var variantSummary: String {
+        switch self {
+        case .hintonRecurrent:
+            "ff-recurrent: 784-2000×3 with the label on top, damping 0.3, 8 synchronous iterations with an optimizer step after each, goodness averaged over iterations 3–5; Σy² goodness (θ = units), RMS normalisation, negative labels in proportion to the single-pass scores, He-normal weights, Adam lr 3e-4, batch 100, 60 epochs, linear decay"
+        default:
+            "ff-unsupervised: 784-2000×4, hybrid negatives (10 blur passes), Σy² goodness (θ = units), RMS normalisation, He-normal weights, Adam lr 1e-3, batch 100, 100 epochs, linear decay; softmax readout of the last 3 layers, Adam lr 1e-3, then 5 readout-only epochs"
+        }
+    }
+
+    /// The shared FF hyper-parameters of the variant recipes: ffanalog's
+    /// defaults (the settings that measured best in short runs) at Hinton's
+    /// sizes and epochs.
+    var variantConfiguration: FFConfiguration {
+        var c = Recipe.ffanalog.ffConfiguration
+        c.readout = self == .hintonUnsupervised
+        c.evaluateEvery = 10
+        switch self {
+        case .hintonRecurrent:
+            c.hiddenSizes = [2000, 2000, 2000]
+            c.epochs = 60
+            c.negatives = .proportional
+            c.learningRate = 3e-4
+        default:
+            c.hiddenSizes = [2000, 2000, 2000, 2000]
+            c.epochs = 100
+        }
+        return c
+    }
+}

@@ -1,0 +1,135 @@
+import FFNumerics
+import FFRandom
+
+/// Trains a ``RecurrentFFNetwork`` with Forward-Forward on every layer at
+/// every time step (Hinton 2022 §4).
+///
+/// For each batch the positive run carries the true labels on top and the
+/// negative run wrong labels, chosen by ``FFConfiguration/negatives`` (the
+/// samplers that need scores get ``RecurrentFFNetwork/singlePassScores(_:workspace:)``).
+/// Both runs start from the same bottom-up pass and then iterate with
+/// damping. At each iteration every layer adds its local FF gradient: the
+/// goodness loss of its damped state, times `1 − damping` (the earlier state
+/// is held fixed), times the nominal activation derivative read off the
+/// measured output, times the layer's own input. Each layer takes an
+/// optimizer step after every iteration (``RecurrentDynamics/updateEveryIteration``),
+/// or one step per batch with the mean over the iterations.
+/// No derivative crosses a layer or a time step.
+public final class RecurrentFFTrainer {
+    /// The network being trained.
+    public let network: RecurrentFFNetwork
+    private let random: RandomGenerator
+    private var updates: [FFLayerUpdate]
+    private var positive: RecurrentState
+    private var negative: RecurrentState
+    private var scoring: RecurrentState
+    private var batchImages = Matrix(rows: 0, columns: 0)
+    private var batchLabels = [Int32]()
+
+    /// Creates a trainer.
+    /// - Parameters:
+    ///   - network: The network to train (its executors are written to).
+    ///   - seed: Seed of the shuffling and negative-label streams.
+    public init(network: RecurrentFFNetwork, seed: UInt64) {
+        self.network = network
+        random = RandomGenerator(seed: seed)
+        let ff = network.configuration.ff
+        updates = network.parameters.map {
+            FFLayerUpdate(optimizer: ff.optimizer, inputSize: $0.inputSize, outputSize: $0.outputSize)
+        }
+        positive = RecurrentState(layers: network.layerCount)
+        negative = positive
+        scoring = positive
+    }
+
+    /// Trains for the configured epochs, or for `epochs` when given.
+    /// - Parameters:
+    ///   - train: Training examples (pixels already prepared).
+    ///   - test: Test examples evaluated every ``FFConfiguration/evaluateEvery`` epochs.
+    ///   - epochs: Overrides the configured number of epochs (e.g. a short recalibration).
+    ///   - progress: Receives progress events.
+    /// - Returns: The per-epoch history.
+    /// - Throws: ``TrainingError`` for a configuration that cannot be trained or a diverging loss.
+    public func fit(train: Examples, test: Examples?, epochs: Int? = nil,
+                    progress: ProgressHandler = { _ in }) throws(TrainingError) -> [EpochRecord] {
+        let config = network.configuration
+        try config.validate()
+        guard train.count > 0 else { throw .invalidConfiguration("no training examples") }
+        guard train.images.columns == network.inputSize else {
+            throw .invalidConfiguration("network expects \(network.inputSize) pixels per image, data has \(train.images.columns)")
+        }
+        let ff = config.ff
+        let epochs = epochs ?? ff.epochs
+        let steps = (train.count + ff.batchSize - 1) / ff.batchSize
+        let shuffle = random.derived(stream: "shuffle")
+        let negatives = random.derived(stream: "negatives")
+        let sampler = ff.negatives.make()
+        var order = Array(0..<train.count)
+        var history = [EpochRecord]()
+        for epoch in 0..<epochs {
+            progress(.epochStarted(epoch: epoch + 1, epochs: epochs, layer: nil, steps: steps))
+            let start = WallClock.seconds()
+            if steps > 1 { shuffle.shuffle(&order) }
+            var layerLosses = [Double](repeating: 0, count: network.layerCount)
+            for s in 0..<steps {
+                let lr = ff.learningRate * ff.learningRateSchedule.factor(step: epoch * steps + s, totalSteps: steps * epochs)
+                let lo = s * ff.batchSize
+                train.gather(order[lo..<min(lo + ff.batchSize, train.count)], images: &batchImages, labels: &batchLabels)
+                let scores = sampler.needsScores ? network.singlePassScores(batchImages, workspace: &scoring) : nil
+                let wrong = sampler.negativeLabels(for: batchLabels, scores: scores, classes: network.classes, random: negatives)
+                let losses = trainBatch(negativeLabels: wrong, learningRate: lr)
+                var batchLoss = 0.0
+                for l in losses.indices {
+                    guard losses[l].isFinite else { throw .diverged(epoch: epoch + 1, layer: l, learningRate: lr) }
+                    layerLosses[l] += losses[l]
+                    batchLoss += losses[l]
+                }
+                progress(.step(step: s + 1, steps: steps, loss: batchLoss))
+            }
+            var record = EpochRecord(epoch: epoch + 1, layer: nil, loss: layerLosses.reduce(0, +) / Double(steps),
+                                     layerLosses: layerLosses.map { $0 / Double(steps) },
+                                     seconds: WallClock.seconds() - start)
+            if let test, (epoch + 1) % max(1, ff.evaluateEvery) == 0 || epoch + 1 == epochs {
+                record.testAccuracy = test.accuracy(of: network.predictByGoodness(test.images))
+            }
+            history.append(record)
+            progress(.epochFinished(record))
+        }
+        return history
+    }
+
+    /// One batch: the shared bottom-up pass, the positive and negative runs
+    /// with an FF gradient at every iteration, then one step per layer.
+    /// - Returns: Each layer's loss, averaged over the iterations.
+    private func trainBatch(negativeLabels: [Int32], learningRate: Float) -> [Double] {
+        let config = network.configuration
+        network.start(&positive, images: batchImages)
+        negative.tile(positive, copies: 1)
+        network.setLabels(&positive, .labels(batchLabels))
+        network.setLabels(&negative, .labels(negativeLabels))
+        let scale = 1 - config.dynamics.damping
+        var losses = [Double](repeating: 0, count: network.layerCount)
+        for _ in 0..<config.dynamics.iterations {
+            network.step(&positive)
+            network.step(&negative)
+            for l in 0..<network.layerCount {
+                let activation = network.executors[l].activation
+                losses[l] += updates[l].accumulate(
+                    objective: network.objectives[l], configuration: config.ff,
+                    positive: LayerMeasurement(input: positive.inputs[l], output: positive.outputs[l],
+                                               state: positive.states[l], activation: activation),
+                    negative: LayerMeasurement(input: negative.inputs[l], output: negative.outputs[l],
+                                               state: negative.states[l], activation: activation),
+                    outputScale: scale)
+                if config.dynamics.updateEveryIteration {
+                    updates[l].apply(to: &network.parameters[l], executor: network.executors[l], learningRate: learningRate)
+                }
+            }
+        }
+        for l in 0..<network.layerCount {
+            updates[l].apply(to: &network.parameters[l], executor: network.executors[l], learningRate: learningRate)
+            losses[l] /= Double(config.dynamics.iterations)
+        }
+        return losses
+    }
+}

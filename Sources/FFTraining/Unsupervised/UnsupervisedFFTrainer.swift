@@ -1,0 +1,146 @@
+import FFNumerics
+import FFRandom
+
+/// Trains an ``UnsupervisedFFNetwork`` (Hinton 2022 §3.2): every layer by FF
+/// with real images as positive data and ``HybridNegatives`` as negative
+/// data, without labels; the linear readout learns the labels from the
+/// normalised activities of the positive pass, alongside, and optionally for
+/// a few readout-only epochs at the end. Nothing flows from the readout into
+/// the FF layers.
+///
+/// The partner of each image in a hybrid is the image one batch further on
+/// in the epoch's shuffled order, so it is always another real image.
+public final class UnsupervisedFFTrainer {
+    /// The network being trained.
+    public let network: UnsupervisedFFNetwork
+    private let random: RandomGenerator
+    private let bits: GaussianStream
+    private var updates: [FFLayerUpdate]
+    private var batchImages = Matrix(rows: 0, columns: 0)
+    private var batchLabels = [Int32]()
+    private var partners = Matrix(rows: 0, columns: 0)
+    private var partnerLabels = [Int32]()
+    private var hybrids = Matrix(rows: 0, columns: 0)
+    private var xPos = Matrix(rows: 0, columns: 0)
+    private var xNeg = Matrix(rows: 0, columns: 0)
+    private var yPos = Matrix(rows: 0, columns: 0)
+    private var yNeg = Matrix(rows: 0, columns: 0)
+    private var features = Matrix(rows: 0, columns: 0)
+
+    /// Creates a trainer.
+    /// - Parameters:
+    ///   - network: The network to train (its executors are written to).
+    ///   - seed: Seed of the shuffling and of the hybrid masks.
+    public init(network: UnsupervisedFFNetwork, seed: UInt64) {
+        self.network = network
+        random = RandomGenerator(seed: seed)
+        bits = GaussianStream(seed: seed).derived(stream: "hybrid-masks")
+        let ff = network.configuration.ff
+        updates = network.layers.parameters.map {
+            FFLayerUpdate(optimizer: ff.optimizer, inputSize: $0.inputSize, outputSize: $0.outputSize)
+        }
+    }
+
+    /// Trains for the configured epochs (or `epochs`), then the readout alone
+    /// for ``UnsupervisedSettings/readoutEpochs``.
+    /// - Parameters:
+    ///   - train: Training examples (labels reach the readout only).
+    ///   - test: Test examples evaluated every ``FFConfiguration/evaluateEvery`` epochs.
+    ///   - epochs: Overrides the configured number of FF epochs (e.g. a short recalibration).
+    ///   - progress: Receives progress events.
+    /// - Returns: The per-epoch history; readout-only epochs have no layer losses.
+    /// - Throws: ``TrainingError`` for a configuration that cannot be trained or a diverging loss.
+    public func fit(train: Examples, test: Examples?, epochs: Int? = nil,
+                    progress: ProgressHandler = { _ in }) throws(TrainingError) -> [EpochRecord] {
+        let config = network.configuration
+        try config.validate()
+        guard train.count > 1 else { throw .invalidConfiguration("unsupervised FF needs at least two training images") }
+        let shape = try config.imageShape(pixels: train.images.columns)
+        guard train.images.columns == network.layers.inputSize else {
+            throw .invalidConfiguration(
+                "network expects \(network.layers.inputSize) pixels per image, data has \(train.images.columns)")
+        }
+        let generator = HybridNegatives(width: shape.width, height: shape.height, blurPasses: config.settings.blurPasses)
+        let ff = config.ff
+        let epochs = epochs ?? ff.epochs
+        let readoutEpochs = config.settings.readoutEpochs
+        let steps = (train.count + ff.batchSize - 1) / ff.batchSize
+        let shuffle = random.derived(stream: "shuffle")
+        var order = Array(0..<train.count)
+        var history = [EpochRecord]()
+        for epoch in 0..<(epochs + readoutEpochs) {
+            let ffEpoch = epoch < epochs
+            progress(.epochStarted(epoch: epoch + 1, epochs: epochs + readoutEpochs, layer: nil, steps: steps))
+            let start = WallClock.seconds()
+            shuffle.shuffle(&order)
+            var layerLosses = [Double](repeating: 0, count: network.layerCount)
+            var readoutLoss = 0.0
+            for s in 0..<steps {
+                let factor = ffEpoch ? ff.learningRateSchedule.factor(step: epoch * steps + s, totalSteps: steps * epochs) : 1
+                let lo = s * ff.batchSize
+                let range = lo..<min(lo + ff.batchSize, train.count)
+                train.gather(order[range], images: &batchImages, labels: &batchLabels)
+                if ffEpoch {
+                    let partnerIndices = range.map { order[($0 + ff.batchSize) % train.count] }
+                    train.gather(partnerIndices[...], images: &partners, labels: &partnerLabels)
+                    generator.makeNegatives(from: batchImages, partners: partners, into: &hybrids, random: bits)
+                    let losses = trainLayers(learningRate: ff.learningRate * factor)
+                    for l in losses.indices {
+                        guard losses[l].isFinite else {
+                            throw .diverged(epoch: epoch + 1, layer: l, learningRate: ff.learningRate * factor)
+                        }
+                        layerLosses[l] += losses[l]
+                    }
+                } else {
+                    features = network.readoutFeatures(batchImages)
+                }
+                if network.readout != nil {
+                    readoutLoss += network.readout!.train(features: features, labels: batchLabels,
+                                                          learningRate: ff.readoutLearningRate * factor)
+                }
+                progress(.step(step: s + 1, steps: steps, loss: layerLosses.reduce(0, +)))
+            }
+            var record = EpochRecord(
+                epoch: epoch + 1, layer: nil, loss: layerLosses.reduce(0, +) / Double(steps),
+                layerLosses: ffEpoch ? layerLosses.map { $0 / Double(steps) } : nil,
+                readoutLoss: network.readout == nil ? nil : readoutLoss / Double(steps),
+                seconds: WallClock.seconds() - start)
+            let last = epoch + 1 == epochs + readoutEpochs
+            if let test, (epoch + 1) % max(1, ff.evaluateEvery) == 0 || last,
+               let predictions = network.predict(test.images) {
+                record.testAccuracy = test.accuracy(of: predictions)
+                record.testAccuracyReadout = record.testAccuracy
+            }
+            history.append(record)
+            progress(.epochFinished(record))
+        }
+        return history
+    }
+
+    /// One FF step of every layer on the batch and its hybrids; leaves the
+    /// positive pass's normalised activities of the readout layers in `features`.
+    /// - Returns: Each layer's loss.
+    private func trainLayers(learningRate: Float) -> [Double] {
+        let layers = network.layers
+        network.prepareInput(batchImages, into: &xPos)
+        network.prepareInput(hybrids, into: &xNeg)
+        features.reshape(rows: batchImages.rows, columns: network.readoutFeatureCount)
+        var losses = [Double]()
+        for l in 0..<network.layerCount {
+            let executor = layers.executors[l]
+            executor.forward(xPos, into: &yPos)
+            executor.forward(xNeg, into: &yNeg)
+            losses.append(updates[l].accumulate(
+                objective: layers.objectives[l], configuration: network.configuration.ff,
+                positive: LayerMeasurement(input: xPos, output: yPos, state: yPos, activation: executor.activation),
+                negative: LayerMeasurement(input: xNeg, output: yNeg, state: yNeg, activation: executor.activation)))
+            updates[l].apply(to: &layers.parameters[l], executor: executor, learningRate: learningRate)
+            layers.normalizeForNextLayer(&yPos)
+            layers.normalizeForNextLayer(&yNeg)
+            if network.readoutLayers.contains(l) { features.setColumns(network.featureOffset(of: l), from: yPos) }
+            executor.transmit(yPos, into: &xPos)
+            executor.transmit(yNeg, into: &xNeg)
+        }
+        return losses
+    }
+}

@@ -1,0 +1,92 @@
+import ArgumentParser
+import FFAnalog
+
+/// Settings of the recurrent and unsupervised FF variants; each overrides
+/// the recipe's value only when given.
+struct VariantOptions: ParsableArguments {
+    @Option(name: .long, help: "ff-recurrent: weight of the previous state in a damped update (Hinton: 0.3).")
+    var damping: Float?
+
+    @Option(name: .long, help: "ff-recurrent: synchronous iterations after the bottom-up pass (Hinton: 8).")
+    var iterations: Int?
+
+    @Option(name: .long, help: "ff-recurrent: iterations whose goodness is averaged for prediction, FIRST-LAST (Hinton: 3-5).")
+    var scoredIterations: String?
+
+    @Option(name: .long, help: "ff-recurrent: when each layer takes an optimizer step: iteration (default) or batch (the mean over the iterations).")
+    var recurrentStep: String?
+
+    @Option(name: .long, help: "ff-recurrent: layers whose goodness is summed for prediction: all or skip-first.")
+    var recurrentPredictionLayers: String?
+
+    @Option(name: .long, help: "ff-unsupervised: passes of the [1/4, 1/2, 1/4] blur of the hybrid mask.")
+    var blurPasses: Int?
+
+    @Option(name: .long, help: "ff-unsupervised: how many of the last layers the readout reads (Hinton: 3).")
+    var readoutLayers: Int?
+
+    @Option(name: .long, help: "ff-unsupervised: readout-only epochs after the FF epochs.")
+    var readoutEpochs: Int?
+
+    /// The parsed `--scored-iterations`.
+    func scoredWindow() throws -> ClosedRange<Int>? {
+        guard let scoredIterations else { return nil }
+        let parts = scoredIterations.split(separator: "-").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard parts.count == 2, let first = parts[0], let last = parts[1], first >= 1, first <= last else {
+            throw ValidationError("--scored-iterations takes FIRST-LAST with 1 ≤ FIRST ≤ LAST, e.g. 3-5; got '\(scoredIterations)'")
+        }
+        return first...last
+    }
+
+    func validate() throws {
+        if let damping, !(damping >= 0 && damping < 1) { throw ValidationError("--damping must be in [0, 1), got \(damping)") }
+        if let iterations, iterations < 1 { throw ValidationError("--iterations must be at least 1") }
+        _ = try scoredWindow()
+        if let recurrentStep, !["iteration", "batch"].contains(recurrentStep) {
+            throw ValidationError("unknown --recurrent-step '\(recurrentStep)'; choose iteration or batch")
+        }
+        if let recurrentPredictionLayers, PredictionLayers(rawValue: recurrentPredictionLayers) == nil {
+            throw ValidationError("unknown --recurrent-prediction-layers '\(recurrentPredictionLayers)'; choose all or skip-first")
+        }
+        if let blurPasses, blurPasses < 0 { throw ValidationError("--blur-passes must not be negative") }
+        if let readoutLayers, readoutLayers < 1 { throw ValidationError("--readout-layers must be at least 1") }
+        if let readoutEpochs, readoutEpochs < 0 { throw ValidationError("--readout-epochs must not be negative") }
+    }
+
+    /// The recipe's recurrent dynamics with explicit options applied.
+    /// - Throws: `ValidationError` when the scored iterations lie beyond the iterations.
+    func recurrentDynamics(_ recipe: Recipe) throws -> RecurrentDynamics {
+        var d = recipe.recurrentDynamics
+        if let damping { d.damping = damping }
+        if let iterations { d.iterations = iterations }
+        if let recurrentStep { d.updateEveryIteration = recurrentStep == "iteration" }
+        if let p = recurrentPredictionLayers.flatMap(PredictionLayers.init(rawValue:)) { d.predictionLayers = p }
+        if let window = try scoredWindow() {
+            d.firstScoredIteration = window.lowerBound
+            d.lastScoredIteration = window.upperBound
+        }
+        do { try d.validate() } catch { throw ValidationError("\(error)") }
+        return d
+    }
+
+    /// The recipe's unsupervised settings with explicit options applied.
+    func unsupervisedSettings(_ recipe: Recipe) -> UnsupervisedSettings {
+        var s = recipe.unsupervisedSettings
+        if let blurPasses { s.blurPasses = blurPasses }
+        if let readoutLayers { s.readoutLayerCount = readoutLayers }
+        if let readoutEpochs { s.readoutEpochs = readoutEpochs }
+        return s
+    }
+}
+
+extension VariantOptions {
+    /// Sets the variants' settings of a `simulate` or `compare` run from the recipe and these options.
+    /// - Parameters:
+    ///   - simulation: The simulation to change.
+    ///   - training: The training options, for the recipe.
+    func apply(to simulation: inout Simulation, training: TrainingOptions) throws {
+        let recipe = try training.resolvedRecipe()
+        simulation.recurrent = try recurrentDynamics(recipe)
+        simulation.unsupervised = unsupervisedSettings(recipe)
+    }
+}
