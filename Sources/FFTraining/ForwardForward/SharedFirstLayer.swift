@@ -26,7 +26,6 @@ struct SharedFirstLayer {
     private var labelTerms = Matrix(rows: 0, columns: 0)
     private var combined = Matrix(rows: 0, columns: 0)
     private var labelColumns = Matrix(rows: 0, columns: 0)
-    private var sums = [Float]()
 
     /// Whether `network`'s first layer can be shared exactly.
     static func applies(to network: FFNetwork) -> Bool {
@@ -173,6 +172,8 @@ struct SharedFirstLayer {
         // Σ over rows of s·δ per label, for the label columns: row q of labelColumns; row k is the total.
         labelColumns.reshape(rows: k + 1, columns: outputs)
         labelColumns.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        gradient.bias = [Float](repeating: 0, count: outputs)
+        gradient.bias.withUnsafeMutableBufferPointer { biasSums in
         combined.withUnsafeMutableBufferPointer { u in
             labelColumns.withUnsafeMutableBufferPointer { a in
                 // The positive rows cover every image once and initialise u; the negatives add to it.
@@ -188,11 +189,13 @@ struct SharedFirstLayer {
                                 dst[j] = first ? v : dst[j] + v
                                 column[j] += v
                                 total[j] += v
+                                biasSums[j] += src[j]
                             }
                         }
                     }
                 }
             }
+        }
         }
         BLAS.gemm(combined, transposeA: true, images, into: &gradient.weights)
         let (on, off) = (overlay.onValue, overlay.offValue)
@@ -204,8 +207,5 @@ struct SharedFirstLayer {
                 }
             }
         }
-        positive.columnSums(into: &gradient.bias)
-        negative.columnSums(into: &sums)
-        for j in gradient.bias.indices { gradient.bias[j] += sums[j] }
     }
 }
