@@ -172,7 +172,8 @@ struct SharedFirstLayer {
         // Σ over rows of s·δ per label, for the label columns: row q of labelColumns; row k is the total.
         labelColumns.reshape(rows: k + 1, columns: outputs)
         labelColumns.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
-        gradient.bias = [Float](repeating: 0, count: outputs)
+        if gradient.bias.count != outputs { gradient.bias = [Float](repeating: 0, count: outputs) }
+        gradient.bias.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
         gradient.bias.withUnsafeMutableBufferPointer { biasSums in
         combined.withUnsafeMutableBufferPointer { u in
             labelColumns.withUnsafeMutableBufferPointer { a in
