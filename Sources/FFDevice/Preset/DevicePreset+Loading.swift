@@ -50,10 +50,15 @@ extension DevicePreset {
             if FileManager.default.fileExists(atPath: path) { return try load(path: path) }
         }
         let known = candidates.flatMap { availableNames(in: $0) }
-        let list = known.isEmpty ? "none found" : Array(Set(known)).sorted().joined(separator: ", ")
+        let list = Array(Set(known)).sorted().joined(separator: ", ")
         throw DevicePresetError(
-            .notFound, keyPath: "", problem: "no preset named '\(name)' in \(candidates.joined(separator: ", "))",
-            fix: "use one of: \(list); or pass the models directory (or set $\(modelsEnvironmentVariable))")
+            .notFound, keyPath: "",
+            problem: candidates.isEmpty
+                ? "no preset named '\(name)': no presets directory found ($\(modelsEnvironmentVariable), ./models, or models/ beside a Package.swift above the current directory or the executable)"
+                : "no preset named '\(name)' in \(candidates.joined(separator: ", "))",
+            fix: known.isEmpty
+                ? "pass a preset file (--device path/to/models/\(name).json) or set $\(modelsEnvironmentVariable) to the presets directory"
+                : "use one of: \(list); or pass the models directory (or set $\(modelsEnvironmentVariable))")
     }
 
     /// The preset names (file names without `.json`) in a directory, sorted.
