@@ -53,8 +53,8 @@ public final class BPTrainer {
             if steps > 1 { shuffle.shuffle(&order) }
             var total = 0.0
             for s in 0..<steps {
-                let lr = config.learningRate * config.learningRateSchedule.factor(step: epoch * steps + s,
-                                                                                   totalSteps: steps * config.epochs)
+                let lr = config.learningRate * config.learningRateSchedule.factor(
+                    epoch: epoch, step: s, stepsPerEpoch: steps, epochs: config.epochs)
                 let lo = s * config.batchSize
                 train.gather(order[lo..<min(lo + config.batchSize, train.count)], images: &batchImages, labels: &batchLabels)
                 let (loss, _) = network.lossAndGradients(batchImages, labels: batchLabels, workspace: &workspace,

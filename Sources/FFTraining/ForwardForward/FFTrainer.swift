@@ -95,7 +95,6 @@ public final class FFTrainer {
     private func fitSimultaneous(train: Examples, test: Examples?, progress: ProgressHandler) throws -> [EpochRecord] {
         let config = configuration
         let steps = stepsPerEpoch(train.count)
-        let totalSteps = steps * config.epochs
         let shuffle = random.derived(stream: "shuffle")
         let negatives = random.derived(stream: "negatives")
         let fixed = config.fixedNegatives ? drawNegatives(for: train, random: negatives) : nil
@@ -108,7 +107,7 @@ public final class FFTrainer {
             var layerLosses = [Double](repeating: 0, count: network.layerCount)
             var readoutLoss = 0.0
             for s in 0..<steps {
-                let factor = config.learningRateSchedule.factor(step: epoch * steps + s, totalSteps: totalSteps)
+                let factor = config.learningRateSchedule.factor(epoch: epoch, step: s, stepsPerEpoch: steps, epochs: config.epochs)
                 let lr = config.learningRate * factor
                 loadBatch(train, order: order, step: s, fixedNegatives: fixed, random: negatives)
                 makeFirstLayerInputs()
@@ -163,7 +162,7 @@ public final class FFTrainer {
                 var layerLoss = 0.0
                 for s in 0..<steps {
                     let lr = config.learningRate * config.learningRateSchedule.factor(
-                        step: epoch * steps + s, totalSteps: steps * config.epochs)
+                        epoch: epoch, step: s, stepsPerEpoch: steps, epochs: config.epochs)
                     let range = batchRange(step: s, count: train.count)
                     if let cache, steps == 1 {
                         // One full batch in data order: the cached inputs are the batch (shared storage, no copy).

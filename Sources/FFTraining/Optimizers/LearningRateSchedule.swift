@@ -21,4 +21,15 @@ public enum LearningRateSchedule: String, Sendable, Codable, CaseIterable {
             return progress < 0.5 ? 1 : 2 * (1 - progress)
         }
     }
+
+    /// The multiplier at step `step` of epoch `epoch`, for a run of `epochs`
+    /// epochs of `stepsPerEpoch` steps each.
+    /// - Parameters:
+    ///   - epoch: The epoch (0-based).
+    ///   - step: The step within the epoch (0-based).
+    ///   - stepsPerEpoch: Steps per epoch.
+    ///   - epochs: Epochs in the run.
+    public func factor(epoch: Int, step: Int, stepsPerEpoch: Int, epochs: Int) -> Float {
+        factor(step: epoch * stepsPerEpoch + step, totalSteps: stepsPerEpoch * epochs)
+    }
 }

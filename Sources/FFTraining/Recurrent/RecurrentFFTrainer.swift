@@ -72,7 +72,7 @@ public final class RecurrentFFTrainer {
             if steps > 1 { shuffle.shuffle(&order) }
             var layerLosses = [Double](repeating: 0, count: network.layerCount)
             for s in 0..<steps {
-                let lr = ff.learningRate * ff.learningRateSchedule.factor(step: epoch * steps + s, totalSteps: steps * epochs)
+                let lr = ff.learningRate * ff.learningRateSchedule.factor(epoch: epoch, step: s, stepsPerEpoch: steps, epochs: epochs)
                 let lo = s * ff.batchSize
                 train.gather(order[lo..<min(lo + ff.batchSize, train.count)], images: &batchImages, labels: &batchLabels)
                 let scores = sampler.needsScores ? network.singlePassScores(batchImages, workspace: &scoring) : nil

@@ -185,7 +185,7 @@ public final class StreamingFFTrainer {
             var layerLoss = 0.0
             for s in 0..<steps {
                 let lr = config.learningRate * config.learningRateSchedule.factor(
-                    step: epoch * steps + s, totalSteps: steps * config.epochs)
+                    epoch: epoch, step: s, stepsPerEpoch: steps, epochs: config.epochs)
                 let lo = s * config.batchSize
                 try order[lo..<min(lo + config.batchSize, count)].withContiguousStorageIfAvailable { indices in
                     try inputs.positive!.gather(rows: indices, into: &xPos)

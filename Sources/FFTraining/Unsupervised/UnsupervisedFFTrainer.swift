@@ -76,7 +76,7 @@ public final class UnsupervisedFFTrainer {
             var layerLosses = [Double](repeating: 0, count: network.layerCount)
             var readoutLoss = 0.0
             for s in 0..<steps {
-                let factor = ffEpoch ? ff.learningRateSchedule.factor(step: epoch * steps + s, totalSteps: steps * epochs) : 1
+                let factor = ffEpoch ? ff.learningRateSchedule.factor(epoch: epoch, step: s, stepsPerEpoch: steps, epochs: epochs) : 1
                 let lo = s * ff.batchSize
                 let range = lo..<min(lo + ff.batchSize, train.count)
                 train.gather(order[range], images: &batchImages, labels: &batchLabels)
