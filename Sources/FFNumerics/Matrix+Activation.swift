@@ -2,8 +2,11 @@
 extension Matrix {
     /// Replaces every element `x` by `max(x, 0)`.
     public mutating func applyReLU() {
+        let (r, c) = (rows, columns)
         withUnsafeMutableBufferPointer { b in
-            for i in b.indices where b[i] < 0 { b[i] = 0 }
+            ParallelRows.forEach(rows: r, columns: c) { _, block in
+                for i in (block.lowerBound * c)..<(block.upperBound * c) { b[i] = Swift.max(b[i], 0) }
+            }
         }
     }
 
@@ -13,9 +16,12 @@ extension Matrix {
     public mutating func maskByReLUDerivative(of activations: Matrix) {
         precondition(rows == activations.rows && columns == activations.columns,
                      "maskByReLUDerivative: shapes differ")
+        let (r, c) = (rows, columns)
         activations.withUnsafeBufferPointer { a in
             withUnsafeMutableBufferPointer { g in
-                for i in g.indices where !(a[i] > 0) { g[i] = 0 }
+                ParallelRows.forEach(rows: r, columns: c) { _, block in
+                    for i in (block.lowerBound * c)..<(block.upperBound * c) { g[i] = a[i] > 0 ? g[i] : 0 }
+                }
             }
         }
     }

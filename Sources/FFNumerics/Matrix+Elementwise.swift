@@ -2,8 +2,11 @@
 extension Matrix {
     /// Multiplies every element by `factor`.
     public mutating func scale(by factor: Float) {
+        let (r, c) = (rows, columns)
         withUnsafeMutableBufferPointer { b in
-            for i in b.indices { b[i] *= factor }
+            ParallelRows.forEach(rows: r, columns: c) { _, block in
+                for i in (block.lowerBound * c)..<(block.upperBound * c) { b[i] *= factor }
+            }
         }
     }
 
@@ -47,14 +50,15 @@ extension Matrix {
         let (r, c) = (rows, columns)
         vector.withUnsafeBufferPointer { v in
             withUnsafeMutableBufferPointer { b in
-                var offset = 0
-                for _ in 0..<r {
-                    if clampingAtZero {
-                        for j in 0..<c { b[offset + j] = Swift.max(b[offset + j] + v[j], 0) }
-                    } else {
-                        for j in 0..<c { b[offset + j] += v[j] }
+                ParallelRows.forEach(rows: r, columns: c) { _, block in
+                    for i in block {
+                        let row = b.baseAddress! + i * c
+                        if clampingAtZero {
+                            for j in 0..<c { row[j] = Swift.max(row[j] + v[j], 0) }
+                        } else {
+                            for j in 0..<c { row[j] += v[j] }
+                        }
                     }
-                    offset += c
                 }
             }
         }

@@ -22,12 +22,8 @@ extension Matrix {
         let c = columns
         withUnsafeBufferPointer { b in
             result.withUnsafeMutableBufferPointer { r in
-                var offset = 0
-                for i in 0..<rows {
-                    var s: Float = 0
-                    for j in 0..<c { let v = b[offset + j]; s += v * v }
-                    r[i] = s
-                    offset += c
+                ParallelRows.forEach(rows: rows, columns: c) { _, block in
+                    for i in block { r[i] = VectorKernels.sumOfSquares(b.baseAddress! + i * c, count: c) }
                 }
             }
         }
@@ -43,14 +39,14 @@ extension Matrix {
         let n = Float(c)
         let r = rows
         withUnsafeMutableBufferPointer { b in
-            var offset = 0
-            for _ in 0..<r {
-                var s: Float = 0
-                for j in 0..<c { let v = b[offset + j]; s += v * v }
-                let length = mode == .l2 ? s.squareRoot() : (s / n).squareRoot()
-                let inv = 1 / (length + epsilon)
-                for j in 0..<c { b[offset + j] *= inv }
-                offset += c
+            ParallelRows.forEach(rows: r, columns: c) { _, block in
+                for i in block {
+                    let row = b.baseAddress! + i * c
+                    let s = VectorKernels.sumOfSquares(row, count: c)
+                    let length = mode == .l2 ? s.squareRoot() : (s / n).squareRoot()
+                    let inv = 1 / (length + epsilon)
+                    for j in 0..<c { row[j] *= inv }
+                }
             }
         }
     }

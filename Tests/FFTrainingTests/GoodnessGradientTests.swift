@@ -44,6 +44,29 @@ struct GoodnessGradientTests {
         }
     }
 
+    @Test("objectives that claim a row-multiple gradient have one, so ReLU's mask may be skipped",
+          arguments: 0..<objectives.count)
+    func rowMultipleGradient(index: Int) {
+        let objective = Self.objectives[index]
+        guard objective.gradientIsRowMultipleOfActivity else { return }
+        let k = objective.negativesPerPositive
+        var pos = randomMatrix(5, 8, seed: 3), neg = randomMatrix(5 * k, 8, seed: 4)
+        pos.applyReLU()
+        neg.applyReLU()
+        var gPos = Matrix(rows: 0, columns: 0), gNeg = Matrix(rows: 0, columns: 0)
+        _ = objective.loss(positive: pos, negative: neg, positiveGradient: &gPos, negativeGradient: &gNeg)
+        for (y, g) in [(pos, gPos), (neg, gNeg)] {
+            var masked = g
+            masked.maskByReLUDerivative(of: y)
+            #expect(zip(masked.storage, g.storage).allSatisfy { $0 == $1 },
+                    "\(objective.name): the mask changed the gradient")
+            for i in 0..<y.rows {
+                let ratios = (0..<y.columns).filter { y[i, $0] != 0 }.map { g[i, $0] / y[i, $0] }
+                #expect(ratios.allSatisfy { abs($0 - ratios[0]) <= 1e-5 * (1 + abs(ratios[0])) })
+            }
+        }
+    }
+
     @Test("Hinton's logistic loss is softplus(θ − G) and softplus(G − θ) averaged over 2·batch rows")
     func logisticLossByHand() {
         let pos = Matrix(rows: 1, columns: 2, storage: [1, 2])  // G = 5

@@ -78,4 +78,39 @@ struct SharedFirstLayerTests {
             #expect(abs(a - b) <= 1e-5 * (1 + abs(b)))
         }
     }
+
+    @Test("on a batch big enough to be split over threads, outputs keep their bits and the gradient its value")
+    func threadedLargeBatch() {
+        let (batch, units, pixels) = (400, 200, 60)
+        let config = FFConfiguration(hiddenSizes: [units], batchSize: batch, readout: false)
+        let data = syntheticExamples(count: batch, pixels: pixels, seed: 13)
+        let network = FFNetwork(configuration: config, inputSize: pixels, random: RandomGenerator(seed: 2))
+        // K = 2 negatives per image, k-major.
+        let negatives: [Int32] = data.labels.map { ($0 + 3) % 10 } + data.labels.map { ($0 + 7) % 10 }
+        let gPos = randomMatrix(batch, units, seed: 8), gNeg = randomMatrix(2 * batch, units, seed: 9)
+        func run(threads: Int) -> (outputs: [Float], gradient: [Float]) {
+            ParallelRows.$threadsOverride.withValue(threads) {
+                var share = SharedFirstLayer()
+                share.prepare(data.images, network: network)
+                var y = Matrix(rows: 0, columns: 0)
+                share.output(.labels(negatives), network: network, into: &y)
+                var gradient = network.parameters[0]
+                share.gradient(positive: gPos, positiveLabels: data.labels, negative: gNeg, negativeLabels: negatives,
+                               network: network, into: &gradient)
+                return (y.storage, gradient.weights.storage + gradient.bias)
+            }
+        }
+        let one = run(threads: 1), two = run(threads: 2)
+        #expect(one.outputs == two.outputs)
+        #expect(zip(one.gradient, two.gradient).allSatisfy { abs($0 - $1) <= 1e-4 * (1 + abs($0)) })
+        // And the naive gradient, for the threaded run.
+        var x = Matrix(rows: 0, columns: 0), xNeg = Matrix(rows: 0, columns: 0)
+        let tiled = Matrix(rows: 2 * batch, columns: pixels, storage: data.images.storage + data.images.storage)
+        network.makeInput(data.images, label: .labels(data.labels), into: &x)
+        network.makeInput(tiled, label: .labels(negatives), into: &xNeg)
+        var naive = network.parameters[0]
+        naive.setGradient(input: x, outputGradient: gPos)
+        naive.setGradient(input: xNeg, outputGradient: gNeg, accumulate: true)
+        #expect(zip(two.gradient, naive.weights.storage + naive.bias).allSatisfy { abs($0 - $1) <= 1e-3 * (1 + abs($1)) })
+    }
 }

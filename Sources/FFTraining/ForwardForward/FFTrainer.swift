@@ -260,7 +260,14 @@ public final class FFTrainer {
         if let peer = network.configuration.peerNormalization {
             loss += peerStates[l].apply(peer, positive: yPos, gradient: &gPos)
         }
-        if network.configuration.activationGradient ?? .nominal == .nominal {
+        // The loss is taken on the output itself, so when its gradient is a row
+        // multiple of y and y is an exact ReLU output (never negative), the mask
+        // is already applied: a skipped pass, the same values. A device's measured
+        // output can dip below zero, so it keeps the mask.
+        let maskIsRedundant = executor is ExactLinearLayer && executor.activation == .relu
+            && network.configuration.peerNormalization == nil
+            && network.objectives[l].gradientIsRowMultipleOfActivity
+        if network.configuration.activationGradient ?? .nominal == .nominal && !maskIsRedundant {
             executor.activation.backpropagate(&gPos, output: yPos)
             executor.activation.backpropagate(&gNeg, output: yNeg)
         }

@@ -26,6 +26,8 @@ struct SharedFirstLayer {
     private var labelTerms = Matrix(rows: 0, columns: 0)
     private var combined = Matrix(rows: 0, columns: 0)
     private var labelColumns = Matrix(rows: 0, columns: 0)
+    /// Per-thread partial sums of ``gradient(positive:positiveLabels:negative:negativeLabels:network:into:)``.
+    private var partials = Matrix(rows: 0, columns: 0)
 
     /// Whether `network`'s first layer can be shared exactly.
     static func applies(to network: FFNetwork) -> Bool {
@@ -126,24 +128,28 @@ struct SharedFirstLayer {
         network.parameters[0].bias.withUnsafeBufferPointer { bias in
         product.withUnsafeBufferPointer { p in
             labelTerms.withUnsafeBufferPointer { t in
+                scale.withUnsafeBufferPointer { scale in
                 output.withUnsafeMutableBufferPointer { y in
-                    for i in 0..<r {
-                        let c: Int
-                        switch label {
-                        case .labels(let labels): c = Int(labels[i])
-                        case .single(let value): c = value
-                        case .neutral: c = k
-                        }
-                        let image = i % images
-                        let s = scale[image]
-                        let (src, term, dst) = (p.baseAddress! + image * outputs, t.baseAddress! + c * outputs,
-                                                y.baseAddress! + base + i * outputs)
-                        if clamp {
-                            for j in 0..<outputs { dst[j] = Swift.max(s * (src[j] + term[j]) + bias[j], 0) }
-                        } else {
-                            for j in 0..<outputs { dst[j] = s * (src[j] + term[j]) + bias[j] }
+                    ParallelRows.forEach(rows: r, columns: outputs) { _, block in
+                        for i in block {
+                            let c: Int
+                            switch label {
+                            case .labels(let labels): c = Int(labels[i])
+                            case .single(let value): c = value
+                            case .neutral: c = k
+                            }
+                            let image = i % images
+                            let s = scale[image]
+                            let (src, term, dst) = (p.baseAddress! + image * outputs, t.baseAddress! + c * outputs,
+                                                    y.baseAddress! + base + i * outputs)
+                            if clamp {
+                                for j in 0..<outputs { dst[j] = Swift.max(s * (src[j] + term[j]) + bias[j], 0) }
+                            } else {
+                                for j in 0..<outputs { dst[j] = s * (src[j] + term[j]) + bias[j] }
+                            }
                         }
                     }
+                }
                 }
             }
         }
@@ -169,34 +175,60 @@ struct SharedFirstLayer {
         updateScale(labelSquares: overlay.onValue * overlay.onValue + Float(k - 1) * overlay.offValue * overlay.offValue,
                     network: network)
         combined.reshape(rows: r, columns: outputs)
-        // Σ over rows of s·δ per label, for the label columns: row q of labelColumns; row k is the total.
-        labelColumns.reshape(rows: k + 1, columns: outputs)
-        labelColumns.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
-        if gradient.bias.count != outputs { gradient.bias = [Float](repeating: 0, count: outputs) }
-        gradient.bias.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
-        gradient.bias.withUnsafeMutableBufferPointer { biasSums in
+        // Per row block of images: Σ s·δ per label (rows 0..<k of a block's
+        // partial), their total (row k) and Σ δ for the bias (row k + 1).
+        // Blocks are combined in order, so one thread reproduces the serial sums.
+        let blocks = ParallelRows.blocks(rows: r, columns: outputs)
+        let stride = (k + 2) * outputs
+        partials.reshape(rows: blocks.count, columns: stride)
+        partials.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        let negativesPerImage = r == 0 ? 0 : negative.rows / r
+        positive.withUnsafeBufferPointer { gp in
+        negative.withUnsafeBufferPointer { gn in
+        scale.withUnsafeBufferPointer { scale in
         combined.withUnsafeMutableBufferPointer { u in
-            labelColumns.withUnsafeMutableBufferPointer { a in
-                // The positive rows cover every image once and initialise u; the negatives add to it.
-                for (delta, labels, first) in [(positive, positiveLabels, true), (negative, negativeLabels, false)] {
-                    delta.withUnsafeBufferPointer { g in
-                        for row in 0..<delta.rows {
-                            let i = row % r
-                            let s = scale[i]
-                            let (src, dst) = (g.baseAddress! + row * outputs, u.baseAddress! + i * outputs)
-                            let (column, total) = (a.baseAddress! + Int(labels[row]) * outputs, a.baseAddress! + k * outputs)
-                            for j in 0..<outputs {
-                                let v = s * src[j]
-                                dst[j] = first ? v : dst[j] + v
-                                column[j] += v
-                                total[j] += v
-                                biasSums[j] += src[j]
-                            }
+            partials.withUnsafeMutableBufferPointer { partial in
+                ParallelRows.forEach(rows: r, columns: outputs) { b, block in
+                    let a = partial.baseAddress! + b * stride
+                    let (total, biasSums) = (a + k * outputs, a + (k + 1) * outputs)
+                    // The positive rows cover every image once and initialise u; the negatives add to it.
+                    func add(_ g: UnsafeBufferPointer<Float>, row: Int, label: Int32, first: Bool) {
+                        let i = row % r
+                        let s = scale[i]
+                        let (src, dst, column) = (g.baseAddress! + row * outputs, u.baseAddress! + i * outputs,
+                                                  a + Int(label) * outputs)
+                        for j in 0..<outputs {
+                            let v = s * src[j]
+                            dst[j] = first ? v : dst[j] + v
+                            column[j] += v
+                            total[j] += v
+                            biasSums[j] += src[j]
                         }
+                    }
+                    for i in block { add(gp, row: i, label: positiveLabels[i], first: true) }
+                    for n in 0..<negativesPerImage {
+                        for i in block { add(gn, row: n * r + i, label: negativeLabels[n * r + i], first: false) }
                     }
                 }
             }
         }
+        }
+        }
+        }
+        labelColumns.reshape(rows: k + 1, columns: outputs)
+        if gradient.bias.count != outputs { gradient.bias = [Float](repeating: 0, count: outputs) }
+        partials.withUnsafeBufferPointer { partial in
+            labelColumns.withUnsafeMutableBufferPointer { a in
+                gradient.bias.withUnsafeMutableBufferPointer { bias in
+                    a.update(repeating: 0)
+                    bias.update(repeating: 0)
+                    for b in blocks.indices {
+                        let p = partial.baseAddress! + b * stride
+                        for q in 0..<((k + 1) * outputs) { a[q] += p[q] }
+                        for j in 0..<outputs { bias[j] += p[(k + 1) * outputs + j] }
+                    }
+                }
+            }
         }
         BLAS.gemm(combined, transposeA: true, images, into: &gradient.weights)
         let (on, off) = (overlay.onValue, overlay.offValue)

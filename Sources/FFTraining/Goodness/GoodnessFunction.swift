@@ -35,11 +35,22 @@ public protocol GoodnessFunction: Sendable {
     /// - Returns: The loss.
     func loss(positive: Matrix, negative: Matrix,
               positiveGradient: inout Matrix, negativeGradient: inout Matrix) -> Double
+
+    /// Whether every row's gradient is a multiple of that row's activity,
+    /// ∂L/∂yᵢ = cᵢ · yᵢ, as for every goodness built on squared activities.
+    ///
+    /// The ReLU derivative then changes nothing (it zeroes entries where y is
+    /// already 0), so trainers that take the loss on the ReLU output itself
+    /// skip that pass. The default is `false`.
+    var gradientIsRowMultipleOfActivity: Bool { get }
 }
 
 extension GoodnessFunction {
     /// One negative per positive, the FF default.
     public var negativesPerPositive: Int { 1 }
+
+    /// `false`: nothing is assumed about the gradient's form.
+    public var gradientIsRowMultipleOfActivity: Bool { false }
 }
 
 /// How squared activities are reduced to one goodness number per row.
@@ -67,11 +78,12 @@ func scaleRows(_ y: Matrix, by coefficient: [Float], into gradient: inout Matrix
     let c = y.columns
     y.withUnsafeBufferPointer { src in
         gradient.withUnsafeMutableBufferPointer { dst in
-            var offset = 0
-            for i in 0..<y.rows {
-                let k = coefficient[i]
-                for j in 0..<c { dst[offset + j] = k * src[offset + j] }
-                offset += c
+            ParallelRows.forEach(rows: y.rows, columns: c) { _, block in
+                for i in block {
+                    let k = coefficient[i]
+                    let (from, to) = (src.baseAddress! + i * c, dst.baseAddress! + i * c)
+                    for j in 0..<c { to[j] = k * from[j] }
+                }
             }
         }
     }

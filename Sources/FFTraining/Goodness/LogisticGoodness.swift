@@ -36,6 +36,9 @@ public struct LogisticGoodness: GoodnessFunction {
         return "logistic-\(min)\(reduction.rawValue)-squares(theta=\(t))"
     }
 
+    /// `true`: the gradient is cᵢ · yᵢ on every row.
+    public var gradientIsRowMultipleOfActivity: Bool { true }
+
     public func goodness(_ activations: Matrix, into result: inout [Float]) {
         _ = reduction.goodness(activations, into: &result)
         if polarity == .low {

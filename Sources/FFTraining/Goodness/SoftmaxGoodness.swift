@@ -43,6 +43,9 @@ public struct SoftmaxGoodness: GoodnessFunction {
         "softmax-\(reduction.rawValue)-squares(alpha=\(alpha),negatives=\(negativesPerPositive))"
     }
 
+    /// `true`: the gradient is cᵢ · yᵢ on every row.
+    public var gradientIsRowMultipleOfActivity: Bool { true }
+
     public func goodness(_ activations: Matrix, into result: inout [Float]) {
         _ = reduction.goodness(activations, into: &result)
     }

@@ -21,6 +21,9 @@ public struct SymBaGoodness: GoodnessFunction {
 
     public var name: String { "symba-\(reduction.rawValue)-squares(alpha=\(alpha))" }
 
+    /// `true`: the gradient is cᵢ · yᵢ on every row.
+    public var gradientIsRowMultipleOfActivity: Bool { true }
+
     public func goodness(_ activations: Matrix, into result: inout [Float]) {
         _ = reduction.goodness(activations, into: &result)
     }

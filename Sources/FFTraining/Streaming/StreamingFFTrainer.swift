@@ -196,8 +196,10 @@ public final class StreamingFFTrainer {
                 DigitalLayer.linear(xNeg, parameters, into: &yNeg)
                 Activation.relu.apply(&yNeg)
                 let loss = objective.loss(positive: yPos, negative: yNeg, positiveGradient: &gPos, negativeGradient: &gNeg)
-                Activation.relu.backpropagate(&gPos, output: yPos)
-                Activation.relu.backpropagate(&gNeg, output: yNeg)
+                if !objective.gradientIsRowMultipleOfActivity {  // else the mask changes nothing
+                    Activation.relu.backpropagate(&gPos, output: yPos)
+                    Activation.relu.backpropagate(&gNeg, output: yNeg)
+                }
                 gradient.setGradient(input: xPos, outputGradient: gPos)
                 gradient.setGradient(input: xNeg, outputGradient: gNeg, accumulate: true)
                 optimizer.step(&parameters, gradient: gradient, learningRate: lr)
