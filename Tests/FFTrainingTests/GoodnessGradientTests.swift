@@ -48,7 +48,7 @@ struct GoodnessGradientTests {
           arguments: 0..<objectives.count)
     func rowMultipleGradient(index: Int) {
         let objective = Self.objectives[index]
-        guard objective.gradientIsRowMultipleOfActivity else { return }
+        guard objective is any RowScaledGoodness else { return }
         let k = objective.negativesPerPositive
         var pos = randomMatrix(5, 8, seed: 3), neg = randomMatrix(5 * k, 8, seed: 4)
         pos.applyReLU()

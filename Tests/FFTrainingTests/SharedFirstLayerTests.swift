@@ -113,4 +113,30 @@ struct SharedFirstLayerTests {
         naive.setGradient(input: xNeg, outputGradient: gNeg, accumulate: true)
         #expect(zip(two.gradient, naive.weights.storage + naive.bias).allSatisfy { abs($0 - $1) <= 1e-3 * (1 + abs($1)) })
     }
+
+    @Test("the gradient read from activities and row coefficients equals the one from scaled rows, bit for bit")
+    func rowScaledGradient() {
+        let (batch, units, pixels) = (300, 240, 50)
+        let config = FFConfiguration(hiddenSizes: [units], batchSize: batch, readout: false)
+        let data = syntheticExamples(count: batch, pixels: pixels, seed: 21)
+        let network = FFNetwork(configuration: config, inputSize: pixels, random: RandomGenerator(seed: 3))
+        let negatives: [Int32] = data.labels.map { ($0 + 1) % 10 }
+        var share = SharedFirstLayer()
+        share.prepare(data.images, network: network)
+        var yPos = Matrix(rows: 0, columns: 0), yNeg = Matrix(rows: 0, columns: 0)
+        share.output(.labels(data.labels), network: network, into: &yPos)
+        share.output(.labels(negatives), network: network, into: &yNeg)
+        var cPos = [Float](), cNeg = [Float]()
+        _ = LogisticGoodness().lossCoefficients(positive: yPos, negative: yNeg,
+                                                positiveCoefficients: &cPos, negativeCoefficients: &cNeg)
+        var gPos = Matrix(rows: 0, columns: 0), gNeg = Matrix(rows: 0, columns: 0)
+        scaleRows(yPos, by: cPos, into: &gPos)
+        scaleRows(yNeg, by: cNeg, into: &gNeg)
+        var fused = network.parameters[0], scaled = network.parameters[0]
+        share.gradient(positive: yPos, scaledBy: cPos, positiveLabels: data.labels,
+                       negative: yNeg, scaledBy: cNeg, negativeLabels: negatives, network: network, into: &fused)
+        share.gradient(positive: gPos, positiveLabels: data.labels, negative: gNeg, negativeLabels: negatives,
+                       network: network, into: &scaled)
+        #expect(fused == scaled)
+    }
 }

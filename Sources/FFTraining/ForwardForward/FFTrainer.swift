@@ -33,6 +33,7 @@ public final class FFTrainer {
     var yNeg = Matrix(rows: 0, columns: 0)
     private var gPos = Matrix(rows: 0, columns: 0)
     private var gNeg = Matrix(rows: 0, columns: 0)
+    private var cPos = [Float](), cNeg = [Float]()
     private var xNeutral = Matrix(rows: 0, columns: 0)
     private var yNeutral = Matrix(rows: 0, columns: 0)
     private var features = Matrix(rows: 0, columns: 0)
@@ -254,20 +255,31 @@ public final class FFTrainer {
     /// - Returns: The layer's loss.
     func localGradient(_ l: Int) -> Double {
         let executor = network.executors[l]
+        let config = network.configuration
         measure(l)
+        // With a row-scaled goodness taken on an exact ReLU output (never
+        // negative), the loss gradient cᵢ·yᵢ already vanishes where ReLU's
+        // derivative does: the mask is a skipped pass with the same values. A
+        // device's measured output can dip below zero, so it keeps the mask.
+        let rowScaled = network.objectives[l] as? any RowScaledGoodness
+        let maskIsRedundant = rowScaled != nil && executor is ExactLinearLayer && executor.activation == .relu
+            && config.peerNormalization == nil
+        let masks = (config.activationGradient ?? .nominal) == .nominal && !maskIsRedundant
+        if l == 0 && sharingFirstLayer, let rowScaled, config.peerNormalization == nil, !masks {
+            // The shared gradient reads δ = cᵢ·yᵢ straight from the outputs.
+            let loss = rowScaled.lossCoefficients(positive: yPos, negative: yNeg,
+                                                  positiveCoefficients: &cPos, negativeCoefficients: &cNeg)
+            shared.gradient(positive: yPos, scaledBy: cPos, positiveLabels: batchLabels,
+                            negative: yNeg, scaledBy: cNeg, negativeLabels: negativeLabels,
+                            network: network, into: &gradients[0])
+            return loss
+        }
         var loss = network.objectives[l].loss(positive: yPos, negative: yNeg,
                                               positiveGradient: &gPos, negativeGradient: &gNeg)
-        if let peer = network.configuration.peerNormalization {
+        if let peer = config.peerNormalization {
             loss += peerStates[l].apply(peer, positive: yPos, gradient: &gPos)
         }
-        // The loss is taken on the output itself, so when its gradient is a row
-        // multiple of y and y is an exact ReLU output (never negative), the mask
-        // is already applied: a skipped pass, the same values. A device's measured
-        // output can dip below zero, so it keeps the mask.
-        let maskIsRedundant = executor is ExactLinearLayer && executor.activation == .relu
-            && network.configuration.peerNormalization == nil
-            && network.objectives[l].gradientIsRowMultipleOfActivity
-        if network.configuration.activationGradient ?? .nominal == .nominal && !maskIsRedundant {
+        if masks {
             executor.activation.backpropagate(&gPos, output: yPos)
             executor.activation.backpropagate(&gNeg, output: yNeg)
         }

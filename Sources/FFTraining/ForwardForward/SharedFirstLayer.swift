@@ -168,6 +168,26 @@ struct SharedFirstLayer {
     ///   - gradient: Receives the gradient.
     mutating func gradient(positive: Matrix, positiveLabels: [Int32], negative: Matrix, negativeLabels: [Int32],
                            network: FFNetwork, into gradient: inout LayerParameters) {
+        self.gradient(positive: positive, scaledBy: nil, positiveLabels: positiveLabels,
+                 negative: negative, scaledBy: nil, negativeLabels: negativeLabels, network: network, into: &gradient)
+    }
+
+    /// The gradient of ``gradient(positive:positiveLabels:negative:negativeLabels:network:into:)``
+    /// with δ given as row multiples cᵢ · yᵢ (a ``RowScaledGoodness`` on the
+    /// ReLU output), read straight from the activations: the same values as
+    /// scaling the rows first, without writing them out.
+    /// - Parameters:
+    ///   - positive: y⁺ (or δ⁺ when `positiveScale` is `nil`).
+    ///   - positiveScale: cᵢ of every positive row, or `nil` for 1.
+    ///   - positiveLabels: Labels of the positive rows.
+    ///   - negative: y⁻, `(K · batch) × outputs`, k-major.
+    ///   - negativeScale: cᵢ of every negative row, or `nil` for 1.
+    ///   - negativeLabels: Labels of the negative rows.
+    ///   - network: The network.
+    ///   - gradient: Receives the gradient.
+    mutating func gradient(positive: Matrix, scaledBy positiveScale: [Float]?, positiveLabels: [Int32],
+                           negative: Matrix, scaledBy negativeScale: [Float]?, negativeLabels: [Int32],
+                           network: FFNetwork, into gradient: inout LayerParameters) {
         let overlay = network.configuration.overlay
         let (r, outputs, k, c) = (positive.rows, positive.columns, overlay.classes, images.columns)
         precondition(positiveLabels.count == r && negativeLabels.count == negative.rows
@@ -192,22 +212,28 @@ struct SharedFirstLayer {
                     let a = partial.baseAddress! + b * stride
                     let (total, biasSums) = (a + k * outputs, a + (k + 1) * outputs)
                     // The positive rows cover every image once and initialise u; the negatives add to it.
-                    func add(_ g: UnsafeBufferPointer<Float>, row: Int, label: Int32, first: Bool) {
+                    func add(_ g: UnsafeBufferPointer<Float>, row: Int, label: Int32, coefficient: Float, first: Bool) {
                         let i = row % r
                         let s = scale[i]
                         let (src, dst, column) = (g.baseAddress! + row * outputs, u.baseAddress! + i * outputs,
                                                   a + Int(label) * outputs)
                         for j in 0..<outputs {
-                            let v = s * src[j]
+                            let d = coefficient * src[j]  // δ, exactly as a row scaling would write it
+                            let v = s * d
                             dst[j] = first ? v : dst[j] + v
                             column[j] += v
                             total[j] += v
-                            biasSums[j] += src[j]
+                            biasSums[j] += d
                         }
                     }
-                    for i in block { add(gp, row: i, label: positiveLabels[i], first: true) }
+                    for i in block {
+                        add(gp, row: i, label: positiveLabels[i], coefficient: positiveScale?[i] ?? 1, first: true)
+                    }
                     for n in 0..<negativesPerImage {
-                        for i in block { add(gn, row: n * r + i, label: negativeLabels[n * r + i], first: false) }
+                        for i in block {
+                            let row = n * r + i
+                            add(gn, row: row, label: negativeLabels[row], coefficient: negativeScale?[row] ?? 1, first: false)
+                        }
                     }
                 }
             }

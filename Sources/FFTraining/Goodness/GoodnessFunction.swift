@@ -35,22 +35,11 @@ public protocol GoodnessFunction: Sendable {
     /// - Returns: The loss.
     func loss(positive: Matrix, negative: Matrix,
               positiveGradient: inout Matrix, negativeGradient: inout Matrix) -> Double
-
-    /// Whether every row's gradient is a multiple of that row's activity,
-    /// ∂L/∂yᵢ = cᵢ · yᵢ, as for every goodness built on squared activities.
-    ///
-    /// The ReLU derivative then changes nothing (it zeroes entries where y is
-    /// already 0), so trainers that take the loss on the ReLU output itself
-    /// skip that pass. The default is `false`.
-    var gradientIsRowMultipleOfActivity: Bool { get }
 }
 
 extension GoodnessFunction {
     /// One negative per positive, the FF default.
     public var negativesPerPositive: Int { 1 }
-
-    /// `false`: nothing is assumed about the gradient's form.
-    public var gradientIsRowMultipleOfActivity: Bool { false }
 }
 
 /// How squared activities are reduced to one goodness number per row.

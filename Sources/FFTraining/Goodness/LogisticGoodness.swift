@@ -10,7 +10,7 @@ import FFNumerics
 /// joeagriffith/predictive-forward-forward): p(positive) = σ(θ − S) with
 /// S = Σy², so positive data is pushed below θ and negative data above it.
 /// ``goodness(_:into:)`` then reports −S, and higher still means "more positive".
-public struct LogisticGoodness: GoodnessFunction {
+public struct LogisticGoodness: RowScaledGoodness {
     /// How y² is reduced to S.
     public var reduction: SquaredActivityReduction
     /// θ, on the scale of S; `nil` means the number of units in the layer
@@ -36,9 +36,6 @@ public struct LogisticGoodness: GoodnessFunction {
         return "logistic-\(min)\(reduction.rawValue)-squares(theta=\(t))"
     }
 
-    /// `true`: the gradient is cᵢ · yᵢ on every row.
-    public var gradientIsRowMultipleOfActivity: Bool { true }
-
     public func goodness(_ activations: Matrix, into result: inout [Float]) {
         _ = reduction.goodness(activations, into: &result)
         if polarity == .low {
@@ -46,34 +43,32 @@ public struct LogisticGoodness: GoodnessFunction {
         }
     }
 
-    public func loss(positive: Matrix, negative: Matrix,
-                     positiveGradient: inout Matrix, negativeGradient: inout Matrix) -> Double {
+    public func lossCoefficients(positive: Matrix, negative: Matrix,
+                                 positiveCoefficients: inout [Float], negativeCoefficients: inout [Float]) -> Double {
         let theta = threshold ?? Float(positive.columns)
         let rows = positive.rows + negative.rows
+        positiveCoefficients.removeAll(keepingCapacity: true)
+        negativeCoefficients.removeAll(keepingCapacity: true)
         guard rows > 0 else { return 0 }
         let inv = 1 / Float(rows)
         let s = polarity.sign
         var total = 0.0
         var g = [Float]()
-        var coefficient = [Float]()
 
         // The logit of p(positive) is d = s·(S − θ); for s = 1 this is G − θ.
         let cPos = reduction.goodness(positive, into: &g)
-        coefficient = g.map { gi in
+        for gi in g {
             let d = s * (gi - theta)
             total += Scalar.softplus(Double(-d))
             // ∂softplus(−d)/∂S = −s·σ(−d)
-            return -s * Scalar.sigmoid(-d) * inv * cPos
+            positiveCoefficients.append(-s * Scalar.sigmoid(-d) * inv * cPos)
         }
-        scaleRows(positive, by: coefficient, into: &positiveGradient)
-
         let cNeg = reduction.goodness(negative, into: &g)
-        coefficient = g.map { gi in
+        for gi in g {
             let d = s * (gi - theta)
             total += Scalar.softplus(Double(d))
-            return s * Scalar.sigmoid(d) * inv * cNeg
+            negativeCoefficients.append(s * Scalar.sigmoid(d) * inv * cNeg)
         }
-        scaleRows(negative, by: coefficient, into: &negativeGradient)
         return total / Double(rows)
     }
 }

@@ -19,7 +19,7 @@ import FFNumerics
 ///
 /// It needs no threshold; only goodness differences between the labels of
 /// one image matter.
-public struct SoftmaxGoodness: GoodnessFunction {
+public struct SoftmaxGoodness: RowScaledGoodness {
     /// The scale α of the goodness (an inverse temperature).
     public var alpha: Float
     /// Negatives per positive, K ≥ 1.
@@ -43,31 +43,24 @@ public struct SoftmaxGoodness: GoodnessFunction {
         "softmax-\(reduction.rawValue)-squares(alpha=\(alpha),negatives=\(negativesPerPositive))"
     }
 
-    /// `true`: the gradient is cᵢ · yᵢ on every row.
-    public var gradientIsRowMultipleOfActivity: Bool { true }
-
     public func goodness(_ activations: Matrix, into result: inout [Float]) {
         _ = reduction.goodness(activations, into: &result)
     }
 
-    public func loss(positive: Matrix, negative: Matrix,
-                     positiveGradient: inout Matrix, negativeGradient: inout Matrix) -> Double {
+    public func lossCoefficients(positive: Matrix, negative: Matrix,
+                                 positiveCoefficients kPos: inout [Float], negativeCoefficients kNeg: inout [Float]) -> Double {
         let n = positive.rows
         let k = negativesPerPositive
         precondition(negative.rows == k * n,
                      "softmax goodness: \(n) positive rows need \(k * n) negative rows, got \(negative.rows)")
-        guard n > 0 else {
-            positiveGradient.reshape(rows: 0, columns: positive.columns)
-            negativeGradient.reshape(rows: 0, columns: negative.columns)
-            return 0
-        }
+        kPos = [Float](repeating: 0, count: n)
+        kNeg = [Float](repeating: 0, count: k * n)
+        guard n > 0 else { return 0 }
         var gPos = [Float](), gNeg = [Float]()
         let cPos = reduction.goodness(positive, into: &gPos)
         let cNeg = reduction.goodness(negative, into: &gNeg)
         let a = Double(alpha)
         let scale = a / Double(n)
-        var kPos = [Float](repeating: 0, count: n)
-        var kNeg = [Float](repeating: 0, count: k * n)
         var total = 0.0
         var e = [Double](repeating: 0, count: k)  // e^{z_k − m}, reused per row
         for i in 0..<n {
@@ -87,8 +80,6 @@ public struct SoftmaxGoodness: GoodnessFunction {
             kPos[i] = Float(-scale * negatives / sum) * cPos
             for j in 0..<k { kNeg[j * n + i] = Float(scale * e[j] / sum) * cNeg }
         }
-        scaleRows(positive, by: kPos, into: &positiveGradient)
-        scaleRows(negative, by: kNeg, into: &negativeGradient)
         return total / Double(n)
     }
 }

@@ -4,7 +4,7 @@ import FFNumerics
 /// softplus(−α (G_pos − G_neg)) for each positive/negative pair, averaged
 /// over pairs. It balances the push on positive and negative data and needs
 /// no threshold.
-public struct SymBaGoodness: GoodnessFunction {
+public struct SymBaGoodness: RowScaledGoodness {
     /// The scale α of the goodness gap (SymBa uses 4).
     public var alpha: Float
     /// How y² is reduced to G.
@@ -21,25 +21,22 @@ public struct SymBaGoodness: GoodnessFunction {
 
     public var name: String { "symba-\(reduction.rawValue)-squares(alpha=\(alpha))" }
 
-    /// `true`: the gradient is cᵢ · yᵢ on every row.
-    public var gradientIsRowMultipleOfActivity: Bool { true }
-
     public func goodness(_ activations: Matrix, into result: inout [Float]) {
         _ = reduction.goodness(activations, into: &result)
     }
 
-    public func loss(positive: Matrix, negative: Matrix,
-                     positiveGradient: inout Matrix, negativeGradient: inout Matrix) -> Double {
+    public func lossCoefficients(positive: Matrix, negative: Matrix,
+                                 positiveCoefficients kPos: inout [Float], negativeCoefficients kNeg: inout [Float]) -> Double {
         precondition(positive.rows == negative.rows, "SymBa pairs positive and negative rows")
         let n = positive.rows
+        kPos = [Float](repeating: 0, count: n)
+        kNeg = [Float](repeating: 0, count: n)
         guard n > 0 else { return 0 }
         var gPos = [Float](), gNeg = [Float]()
         let cPos = reduction.goodness(positive, into: &gPos)
         let cNeg = reduction.goodness(negative, into: &gNeg)
         let inv = 1 / Float(n)
         var total = 0.0
-        var kPos = [Float](repeating: 0, count: n)
-        var kNeg = [Float](repeating: 0, count: n)
         for i in 0..<n {
             let gap = gPos[i] - gNeg[i]
             total += Scalar.softplus(Double(-alpha * gap))
@@ -48,8 +45,6 @@ public struct SymBaGoodness: GoodnessFunction {
             kPos[i] = d * cPos
             kNeg[i] = -d * cNeg
         }
-        scaleRows(positive, by: kPos, into: &positiveGradient)
-        scaleRows(negative, by: kNeg, into: &negativeGradient)
         return total / Double(n)
     }
 }

@@ -196,7 +196,7 @@ public final class StreamingFFTrainer {
                 DigitalLayer.linear(xNeg, parameters, into: &yNeg)
                 Activation.relu.apply(&yNeg)
                 let loss = objective.loss(positive: yPos, negative: yNeg, positiveGradient: &gPos, negativeGradient: &gNeg)
-                if !objective.gradientIsRowMultipleOfActivity {  // else the mask changes nothing
+                if !(objective is any RowScaledGoodness) {  // else the mask changes nothing
                     Activation.relu.backpropagate(&gPos, output: yPos)
                     Activation.relu.backpropagate(&gNeg, output: yNeg)
                 }
