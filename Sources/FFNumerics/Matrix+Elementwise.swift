@@ -16,9 +16,12 @@ extension Matrix {
     ///   - alpha: Scale applied to `other`.
     public mutating func add(_ other: Matrix, scaledBy alpha: Float = 1) {
         precondition(rows == other.rows && columns == other.columns, "add: shapes differ")
+        let count = self.count
         other.withUnsafeBufferPointer { o in
             withUnsafeMutableBufferPointer { b in
-                for i in b.indices { b[i] += alpha * o[i] }
+                ParallelRows.forEach(rows: count, columns: 1) { _, range in
+                    for i in range { b[i] += alpha * o[i] }
+                }
             }
         }
     }

@@ -1,4 +1,5 @@
 import Testing
+import FFNumerics
 @testable import FFTraining
 
 @Suite("Optimizers and schedules")
@@ -41,5 +42,27 @@ struct OptimizerTests {
         #expect(abs(s.factor(step: 75, totalSteps: 100) - 0.5) < 1e-6)
         #expect(s.factor(step: 99, totalSteps: 100) > 0)
         #expect(LearningRateSchedule.constant.factor(step: 99, totalSteps: 100) == 1)
+    }
+
+    @Test("SGD and Adam steps split over threads give the same bits as one thread")
+    func threadedSteps() {
+        let n = 300_001
+        let g0 = (0..<n).map { Float(($0 * 7919) % 1000) / 500 - 1 }
+        func run(threads: Int) -> [[Float]] {
+            ParallelRows.$threadsOverride.withValue(threads) {
+                var sgd = SGDMomentum(count: n, momentum: 0.9, weightDecay: 3e-4)
+                var adam = Adam(count: n, beta1: 0.9, beta2: 0.999, epsilon: 1e-8, weightDecay: 1e-4)
+                var (p1, p2) = (g0.map { $0 * 0.5 }, g0.map { $0 * 0.25 })
+                var out = [[Float]]()
+                for s in 0..<3 {
+                    let g = g0.map { $0 * Float(s + 1) }
+                    out.append(step(&sgd, &p1, g, lr: 0.01))
+                    out.append(step(&adam, &p2, g, lr: 0.01))
+                }
+                return out + [p1, p2]
+            }
+        }
+        #expect(run(threads: 1) == run(threads: 2))
+        #expect(run(threads: 1) == run(threads: 3))
     }
 }

@@ -1,3 +1,4 @@
+import FFNumerics
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -47,13 +48,16 @@ public struct Adam: Optimizer {
         let stepSize = learningRate / c1
         m.withUnsafeMutableBufferPointer { m in
             v.withUnsafeMutableBufferPointer { v in
-                for i in m.indices {
-                    let g = gradient[i] + wd * parameters[i]
-                    m[i] = b1 * m[i] + (1 - b1) * g
-                    v[i] = b2 * v[i] + (1 - b2) * g * g
-                    let d = -stepSize * m[i] / (v[i].squareRoot() / c2 + eps)
-                    delta[i] = d
-                    parameters[i] += d
+                // Every element on its own: the same bits at any thread count.
+                ParallelRows.forEach(rows: m.count, columns: 1) { _, range in
+                    for i in range {
+                        let g = gradient[i] + wd * parameters[i]
+                        m[i] = b1 * m[i] + (1 - b1) * g
+                        v[i] = b2 * v[i] + (1 - b2) * g * g
+                        let d = -stepSize * m[i] / (v[i].squareRoot() / c2 + eps)
+                        delta[i] = d
+                        parameters[i] += d
+                    }
                 }
             }
         }

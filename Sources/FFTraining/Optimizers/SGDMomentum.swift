@@ -1,3 +1,5 @@
+import FFNumerics
+
 /// SGD with momentum, PyTorch's form: v ← μ·v + (g + λ·w); w ← w − lr·v.
 public struct SGDMomentum: Optimizer {
     private var velocity: [Float]
@@ -28,12 +30,15 @@ public struct SGDMomentum: Optimizer {
         let first = !started
         started = true
         velocity.withUnsafeMutableBufferPointer { v in
-            for i in v.indices {
-                let g = gradient[i] + wd * parameters[i]
-                v[i] = first ? g : mu * v[i] + g
-                let d = -learningRate * v[i]
-                delta[i] = d
-                parameters[i] += d
+            // Every element on its own: the same bits at any thread count.
+            ParallelRows.forEach(rows: v.count, columns: 1) { _, range in
+                for i in range {
+                    let g = gradient[i] + wd * parameters[i]
+                    v[i] = first ? g : mu * v[i] + g
+                    let d = -learningRate * v[i]
+                    delta[i] = d
+                    parameters[i] += d
+                }
             }
         }
     }
