@@ -20,15 +20,17 @@ public enum VectorKernels {
             let v1 = raw.loadUnaligned(fromByteOffset: (i + 8) * 4, as: SIMD8<Float>.self)
             let v2 = raw.loadUnaligned(fromByteOffset: (i + 16) * 4, as: SIMD8<Float>.self)
             let v3 = raw.loadUnaligned(fromByteOffset: (i + 24) * 4, as: SIMD8<Float>.self)
-            a0 = a0.addingProduct(v0, v0)
-            a1 = a1.addingProduct(v1, v1)
-            a2 = a2.addingProduct(v2, v2)
-            a3 = a3.addingProduct(v3, v3)
+            // Separate multiply and add: `addingProduct` would be a libm fmaf
+            // call per lane on the baseline x86-64 target.
+            a0 += v0 * v0
+            a1 += v1 * v1
+            a2 += v2 * v2
+            a3 += v3 * v3
             i += 32
         }
         while i + 8 <= count {
             let v = raw.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
-            a0 = a0.addingProduct(v, v)
+            a0 += v * v
             i += 8
         }
         var s = ((a0 + a1) + (a2 + a3)).sum()

@@ -18,8 +18,18 @@ public enum TrainingBenchmark {
         public var layer: Int?
         /// Steps timed.
         public var steps: Int
-        /// Measured seconds per step.
+        /// Measured seconds per step in steady state: for a full-batch layer,
+        /// the mean over every step after the first.
         public var secondsPerStep: Double
+        /// The first step of a full-batch layer, timed alone: it also gathers
+        /// the batch and allocates (and page-faults in) the work buffers, a
+        /// one-time cost that the recipe's 1000 steps amortise (`nil` for minibatches).
+        public var firstStepSeconds: Double?
+        /// Mean seconds per step including the first.
+        public var meanSecondsPerStep: Double {
+            guard let first = firstStepSeconds, steps > 1 else { return secondsPerStep }
+            return (first + secondsPerStep * Double(steps - 1)) / Double(steps)
+        }
         /// Naive FLOPs per step.
         public var naiveFLOPsPerStep: Double
         /// Best sgemm GFLOP/s measured on this part's shapes.
@@ -143,8 +153,13 @@ public enum TrainingBenchmark {
             for l in configuration.hiddenSizes.indices {
                 let records = history.filter { $0.layer == l }
                 let steps = records.count * stepsPerEpoch
+                // One full batch per epoch record: the first step is reported apart.
+                let split = stepsPerEpoch == 1 && records.count > 1
+                let steady = split ? records.dropFirst() : records[...]
                 timings.append(StepTiming(
-                    layer: l, steps: steps, secondsPerStep: records.reduce(0) { $0 + $1.seconds } / Double(steps),
+                    layer: l, steps: steps,
+                    secondsPerStep: steady.reduce(0) { $0 + $1.seconds } / Double(steady.count * stepsPerEpoch),
+                    firstStepSeconds: split ? records.first?.seconds : nil,
                     naiveFLOPsPerStep: naiveStepFLOPs(configuration, inputSize: sizes[0], batch: batch, layer: l),
                     peakGFLOPS: peak(batch: batch, inputs: sizes[l], outputs: sizes[l + 1])))
             }
@@ -153,6 +168,7 @@ public enum TrainingBenchmark {
             let peakRate = configuration.hiddenSizes.indices.map { peak(batch: batch, inputs: sizes[$0], outputs: sizes[$0 + 1]) }.max() ?? 0
             timings.append(StepTiming(
                 layer: nil, steps: steps, secondsPerStep: history.reduce(0) { $0 + $1.seconds } / Double(steps),
+                firstStepSeconds: nil,
                 naiveFLOPsPerStep: naiveStepFLOPs(configuration, inputSize: sizes[0], batch: batch, layer: nil),
                 peakGFLOPS: peakRate))
         }

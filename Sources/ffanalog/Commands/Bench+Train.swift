@@ -52,6 +52,9 @@ extension Bench {
             for t in report.training {
                 let part = t.layer.map { "layer \($0 + 1)" } ?? "all layers"
                 print("  \(part.padding(11)) \(format(t.secondsPerStep * 1e3, 1)) ms/step over \(t.steps) steps; naive \(format(t.naiveFLOPsPerStep / 1e9, 2)) GFLOP/step at peak \(format(t.peakGFLOPS, 1)) GFLOP/s = \(format(t.naiveSecondsAtPeak * 1e3, 1)) ms; ratio \(format(t.ratio, 3)); \(format(t.achievedNaiveGFLOPS, 1)) naive GFLOP/s")
+                if let first = t.firstStepSeconds {
+                    print("  \("".padding(11)) (steady state, steps 2–\(t.steps)); first step \(format(first * 1e3, 1)) ms with the batch gather and buffer allocation; mean over all \(t.steps) steps \(format(t.meanSecondsPerStep * 1e3, 1)) ms, ratio \(format(t.meanSecondsPerStep / t.naiveSecondsAtPeak, 3))")
+                }
             }
             print("  whole fit   \(format(report.fitSeconds, 2)) s")
             if let p = report.prediction {
