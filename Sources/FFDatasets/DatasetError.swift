@@ -41,6 +41,8 @@ public enum DatasetError: Error, CustomStringConvertible, Equatable, Sendable {
     case fetchFailed(file: String, failures: [String])
     /// A file could not be written.
     case writeFailed(path: String, reason: String)
+    /// A validation hold-out that is empty or leaves no training examples.
+    case invalidHoldOut(requested: Int, available: Int)
 
     /// One line: what is wrong, where, and how to fix it.
     public var description: String {
@@ -96,6 +98,9 @@ public enum DatasetError: Error, CustomStringConvertible, Equatable, Sendable {
                 + "check the network, or download the file by hand and pass --data-dir DIR"
         case .writeFailed(let path, let reason):
             return "cannot write \(path): \(reason); check that the directory is writable and the disk has space"
+        case .invalidHoldOut(let requested, let available):
+            return "cannot hold out \(requested) validation examples from a training split of \(available); "
+                + "choose --validation between 1 and \(max(available - 1, 1))"
         }
     }
 

@@ -82,11 +82,19 @@ public struct DatasetSplit: Sendable {
     /// - Returns: A split with `min(n, count)` examples.
     public func prefix(_ n: Int) -> DatasetSplit {
         precondition(n >= 0, "prefix length must be non-negative")
-        let kept = min(n, count)
-        if kept == count { return self }
-        var head = Matrix(rows: 0, columns: images.columns)
-        head.copyRows(from: images, range: 0..<kept)
-        return DatasetSplit(images: head, labels: Array(labels[0..<kept]),
+        return examples(0..<min(n, count))
+    }
+
+    /// The examples in `range`, in order.
+    /// - Parameter range: Example indices; must lie within `0..<count`.
+    /// - Returns: A split with `range.count` examples.
+    public func examples(_ range: Range<Int>) -> DatasetSplit {
+        precondition(range.lowerBound >= 0 && range.upperBound <= count,
+                     "example range \(range) is outside 0..<\(count)")
+        if range == 0..<count { return self }
+        var rows = Matrix(rows: 0, columns: images.columns)
+        rows.copyRows(from: images, range: range)
+        return DatasetSplit(images: rows, labels: Array(labels[range]),
                             imageRows: imageRows, imageColumns: imageColumns)
     }
 

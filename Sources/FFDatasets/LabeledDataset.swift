@@ -7,8 +7,12 @@ public struct LabeledDataset: Sendable {
     public let directory: String
     /// The training split (60,000 examples for MNIST and Fashion-MNIST).
     public let train: DatasetSplit
-    /// The test split (10,000 examples for MNIST and Fashion-MNIST).
+    /// The split that runs evaluate on: the test split (10,000 examples for
+    /// MNIST and Fashion-MNIST), or held-out training examples after
+    /// ``holdingOutValidation(_:)``; ``evaluationSet`` says which.
     public let test: DatasetSplit
+    /// What ``test`` holds.
+    public let evaluationSet: EvaluationSet
     /// The checksum checks of the four files.
     public let verification: VerificationReport
 
@@ -19,8 +23,10 @@ public struct LabeledDataset: Sendable {
     ///   - train: The training split.
     ///   - test: The test split.
     ///   - verification: The checksum checks of its files.
+    ///   - evaluationSet: What `test` holds; the data set's own test split unless stated.
     public init(name: DatasetName, directory: String, train: DatasetSplit, test: DatasetSplit,
-                verification: VerificationReport) {
+                verification: VerificationReport, evaluationSet: EvaluationSet = .test) {
+        self.evaluationSet = evaluationSet
         self.name = name
         self.directory = directory
         self.train = train

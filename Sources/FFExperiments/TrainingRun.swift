@@ -142,6 +142,7 @@ public struct TrainingRun: Sendable {
             trainAccuracyExamples: trainProbe.count,
             trainSeconds: history.reduce(0) { $0 + $1.seconds }, totalSeconds: WallClock.seconds() - started,
             history: history, ffConfiguration: isFF ? ff : nil, bpConfiguration: isFF ? nil : bp)
+        result.evaluationSet = dataset.evaluationSet.description
         if algorithm == .ffRecurrent { result.recurrentDynamics = recurrent }
         if algorithm == .ffUnsupervised { result.unsupervisedSettings = unsupervised }
         return (result, checkpoint)
@@ -182,7 +183,7 @@ public struct TrainingRun: Sendable {
             history[history.count - 1].testAccuracy = testAccuracy
             history[history.count - 1].testAccuracyReadout = testReadout
         }
-        return TrainingResult(
+        var result = TrainingResult(
             ffanalogVersion: FFAnalogVersion.current, algorithm: algorithm.rawValue, recipe: recipe?.rawValue,
             dataset: dataset.name.rawValue, dataDirectory: dataset.directory,
             dataVerified: dataset.verification.allVerified, dataWarnings: dataset.verification.warnings,
@@ -195,6 +196,8 @@ public struct TrainingRun: Sendable {
             trainAccuracyExamples: trainProbe.count,
             trainSeconds: history.reduce(0) { $0 + $1.seconds }, totalSeconds: WallClock.seconds() - started,
             history: history, ffConfiguration: config, bpConfiguration: nil)
+        result.evaluationSet = dataset.evaluationSet.description
+        return result
     }
 }
 

@@ -41,6 +41,9 @@ public struct TrainingResult: Codable, Sendable {
     public var trainExamples: Int
     /// Test examples evaluated.
     public var testExamples: Int
+    /// What the `test_*` figures measure: `test`, or `validation (last N
+    /// training examples)` when `--validation N` held examples out.
+    public var evaluationSet: String = "test"
     /// Test accuracy (FF: goodness prediction; unsupervised FF: its readout).
     public var testAccuracy: Double
     /// Test accuracy of the FF readout.

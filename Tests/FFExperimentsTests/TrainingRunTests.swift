@@ -35,6 +35,18 @@ struct TrainingRunTests {
         return TrainingRun(algorithm: algorithm, ff: ff, bp: bp, recipe: .ffanalog, seed: 3, trainAccuracyExamples: 100)
     }
 
+    @Test("a run on a validation hold-out evaluates on held-out training examples and says so")
+    func validationHoldOut() throws {
+        var run = spec(.bp)
+        run.bp.epochs = 1
+        let (result, _) = try run.run(on: try Self.dataset().holdingOutValidation(100))
+        #expect(result.trainExamples == 400)
+        #expect(result.testExamples == 100)
+        #expect(result.evaluationSet == "validation (last 100 training examples)")
+        let (plain, _) = try run.run(on: Self.dataset())
+        #expect(plain.evaluationSet == "test")
+    }
+
     @Test("a run records its configuration, accuracies and history", arguments: [TrainingRun.Algorithm.ff, .bp])
     func recordsEverything(algorithm: TrainingRun.Algorithm) throws {
         let (result, checkpoint) = try spec(algorithm).run(on: Self.dataset())

@@ -46,6 +46,25 @@ struct CLITrainTests {
         }
     }
 
+    @Test("--validation N evaluates on the last N training examples and records it; a bad N is refused")
+    func validationHoldOut() throws {
+        let dir = try CLI.temporaryDirectory()
+        let path = dir.appendingPathComponent("v.json").path
+        let common = Self.common.map { $0 == "2" ? "1" : $0 }
+        let output = try CLI.run(["train", "--algorithm", "bp", "--validation", "500", "--output", path] + common)
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stdout.contains("validation accuracy"), "\(output.stdout)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+        #expect(json["evaluation_set"] as? String == "validation (last 500 training examples)")
+        #expect(json["test_examples"] as? Int == 500)
+        #expect(json["train_examples"] as? Int == 3000)
+
+        let zero = try CLI.run(["train", "--validation", "0"] + common)
+        #expect(zero.status != 0 && zero.stderr.contains("--validation must be at least 1"), "\(zero.stderr)")
+        let all = try CLI.run(["train", "--validation", "60000"] + common)
+        #expect(all.status != 0 && all.stderr.contains("cannot hold out 60000 validation examples"), "\(all.stderr)")
+    }
+
     @Test("a saved model reloads with the same test accuracy; a corrupt one is rejected", arguments: ["ff", "bp"])
     func saveAndEvaluate(algorithm: String) throws {
         let dir = try CLI.temporaryDirectory()

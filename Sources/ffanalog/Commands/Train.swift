@@ -24,6 +24,11 @@ struct Train: ParsableCommand {
     @Option(name: .long, help: "ff-stream: keep the layer files in this directory (default: a temporary directory, removed).")
     var streamDir: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Hold out the last N training examples and evaluate on them instead of the test set.",
+        discussion: "For choosing settings without looking at the test set: training never sees the held-out examples, every reported 'test' figure measures them, and the JSON records evaluation_set. --train-examples then takes the first examples of the rest."))
+    var validation: Int?
+
     @Flag(name: .long, help: ArgumentHelp(
         "FF: after every epoch, measure each layer on the test set: its own goodness accuracy, positive and negative goodness (mean, std) and dead units.",
         discussion: "The records go into the JSON history and, with --output X.json, into the tidy CSV X.diagnostics.csv; without --output the last epoch's are printed. `ffanalog plot X.json` draws the goodness separation."))
@@ -54,6 +59,9 @@ struct Train: ParsableCommand {
         if streamDir != nil && a != .ffStream {
             throw ValidationError("--stream-dir applies to --algorithm ff-stream only")
         }
+        if let validation, validation < 1 {
+            throw ValidationError("--validation must be at least 1 (the number of training examples to hold out)")
+        }
         if diagnostics && a != .ff {
             throw ValidationError("--diagnostics measures supervised Forward-Forward layers; it needs --algorithm ff")
         }
@@ -61,8 +69,9 @@ struct Train: ParsableCommand {
 
     func run() throws {
         runtime.apply()
-        let dataset = try data.load()
-        for warning in dataset.verification.warnings { printError("warning: \(warning)") }
+        let loaded = try data.load()
+        for warning in loaded.verification.warnings { printError("warning: \(warning)") }
+        let dataset = try validation.map(loaded.holdingOutValidation) ?? loaded
         let algorithm = try resolvedAlgorithm()
         let recipe = try training.resolvedRecipe()
         var spec = TrainingRun(algorithm: algorithm, ff: try training.ffConfiguration(), bp: try training.bpConfiguration(),
@@ -70,7 +79,8 @@ struct Train: ParsableCommand {
                                diagnostics: diagnostics)
         spec.recurrent = try variants.recurrentDynamics(recipe)
         spec.unsupervised = variants.unsupervisedSettings(recipe)
-        let display = ProgressDisplay(label: algorithm.rawValue, quiet: runtime.quiet)
+        let display = ProgressDisplay(label: algorithm.rawValue, quiet: runtime.quiet,
+                                      evaluationName: dataset.evaluationSet.shortName)
         let result: TrainingResult
         if algorithm == .ffStream {
             let directory = streamDir ?? FileManager.default.temporaryDirectory
@@ -88,7 +98,7 @@ struct Train: ParsableCommand {
             try JSONFile.write(result, to: output)
             if diagnostics { try result.diagnosticsTable().write(to: Self.diagnosticsPath(forOutput: output)) }
         }
-        var line = "\(algorithm.rawValue) on \(dataset.name.rawValue): test accuracy \(format(100 * result.testAccuracy, 2))%"
+        var line = "\(algorithm.rawValue) on \(dataset.name.rawValue): \(dataset.evaluationSet.shortName) accuracy \(format(100 * result.testAccuracy, 2))%"
         if algorithm == .ffUnsupervised {
             line += " (readout of the last \(min(spec.unsupervised.readoutLayerCount, spec.ff.hiddenSizes.count)) layers)"
         } else if let r = result.testAccuracyReadout {
@@ -98,7 +108,7 @@ struct Train: ParsableCommand {
         line += "; \(format(result.trainSeconds, 1))s training on \(result.threads) BLAS threads"
         print(line)
         if diagnostics && output == nil, let last = result.history.last?.diagnostics {
-            print("per-layer diagnostics after the last epoch, on \(last.first?.examples ?? 0) test examples:")
+            print("per-layer diagnostics after the last epoch, on \(last.first?.examples ?? 0) \(dataset.evaluationSet.shortName) examples:")
             var rows = [["layer", "accuracy", "positive G", "negative G", "dead"]]
             for (l, d) in last.enumerated() {
                 rows.append(["\(l + 1)", "\(format(100 * d.accuracy, 2))%",

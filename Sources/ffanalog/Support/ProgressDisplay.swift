@@ -11,6 +11,7 @@ final class ProgressDisplay {
     private let isTerminal: Bool
     private let quiet: Bool
     private let label: String
+    private let evaluationName: String
     private var epochStart = 0.0
     private var lastDraw = 0.0
     private var epoch = 0, epochs = 0, layer: Int?
@@ -20,8 +21,10 @@ final class ProgressDisplay {
     /// - Parameters:
     ///   - label: Prefix of each line, e.g. the algorithm.
     ///   - quiet: Show nothing.
-    init(label: String, quiet: Bool) {
+    ///   - evaluationName: What the per-epoch accuracy measures: `test` or `validation`.
+    init(label: String, quiet: Bool, evaluationName: String = "test") {
         self.label = label
+        self.evaluationName = evaluationName
         self.quiet = quiet
         isTerminal = isatty(STDERR_FILENO) == 1
     }
@@ -50,7 +53,7 @@ final class ProgressDisplay {
             }
         case let .epochFinished(r):
             var line = "\(prefix) loss \(format(r.loss, 4))"
-            if let a = r.testAccuracy { line += " test \(format(100 * a, 2))%" }
+            if let a = r.testAccuracy { line += " \(evaluationName) \(format(100 * a, 2))%" }
             if let a = r.testAccuracyReadout { line += " readout \(format(100 * a, 2))%" }
             line += " \(format(r.seconds, 1))s"
             write((isTerminal ? "\r\u{1B}[K" : "") + line + "\n")
