@@ -45,6 +45,8 @@ public struct TrainingRun: Sendable {
     public var recurrent = RecurrentDynamics()
     /// The unsupervised settings (used when `algorithm == .ffUnsupervised`).
     public var unsupervised = UnsupervisedSettings()
+    /// Where the run keeps a resumable state (``resumableAlgorithms`` only).
+    public var state: StatePolicy?
 
     /// Creates a run.
     /// - Parameters:
@@ -79,6 +81,10 @@ public struct TrainingRun: Sendable {
             defer { try? FileManager.default.removeItem(atPath: directory) }
             let result = try runStreaming(on: dataset, directory: directory, progress: progress)
             return (result, try LayerDirectory.open(directory).checkpoint())
+        }
+        if state != nil, !Self.resumableAlgorithms.contains(algorithm) {
+            throw TrainingError.invalidConfiguration("resumable training states are implemented for "
+                + Self.resumableAlgorithms.map(\.rawValue).joined(separator: ", ") + " only, not for \(algorithm.rawValue)")
         }
         let started = WallClock.seconds()
         let isFF = algorithm.isFF
@@ -121,7 +127,16 @@ public struct TrainingRun: Sendable {
         case .ffUnsupervised:
             let network = UnsupervisedFFNetwork(configuration: UnsupervisedFFConfiguration(ff: ff, settings: unsupervised),
                                                 inputSize: train.images.columns, random: random)
-            history = try UnsupervisedFFTrainer(network: network, seed: seed).fit(train: train, test: test, progress: progress)
+            let total = ff.epochs + unsupervised.readoutEpochs
+            history = try UnsupervisedFFTrainer(network: network, seed: seed).fit(
+                train: train, test: test, resumingFrom: try resumeSnapshot(dataset: dataset, trainExamples: train.count),
+                checkpointWhen: { writesState(after: $0, of: total) },
+                checkpoint: { snapshot in
+                    if let path = state?.path {
+                        try stateFile(snapshot, dataset: dataset, trainExamples: train.count).write(to: path)
+                    }
+                },
+                progress: progress)
             // Unsupervised FF predicts through its readout only.
             testAccuracy = history.last?.testAccuracy ?? network.predict(test.images).map(test.accuracy(of:)) ?? 0
             testReadout = testAccuracy

@@ -9,7 +9,7 @@ import FFNumerics
 /// derived with ``derived(stream:)`` so that adding draws to one purpose never
 /// shifts another's.
 public final class RandomGenerator {
-    private let rng: UnsafeMutablePointer<gsl_rng>
+    let rng: UnsafeMutablePointer<gsl_rng>
     /// The seed this generator started from.
     public let seed: UInt64
 

@@ -1,4 +1,3 @@
-import CZlib
 import Foundation
 import FFDatasets
 import FFNumerics
@@ -74,16 +73,13 @@ public struct Checkpoint: Sendable {
         let header = Header(algorithm: algorithm, dataset: dataset, inputSize: inputSize, seed: seed,
                             ffConfiguration: ffConfiguration, bpConfiguration: bpConfiguration,
                             shapes: tensors.map { [$0.outputSize, $0.inputSize] }, hasReadout: readout != nil)
-        let headerData = try JSONFile.encoder().encode(header)
-        var bytes = Self.magic
-        append(Self.version, to: &bytes)
-        append(UInt64(headerData.count), to: &bytes)
-        bytes.append(contentsOf: headerData)
+        var archive = BinaryArchive(magic: Self.magic, version: Self.version,
+                                    header: try JSONFile.encoder().encode(header))
         for t in tensors {
-            for v in t.weights.storage { append(v.bitPattern, to: &bytes) }
-            for v in t.bias { append(v.bitPattern, to: &bytes) }
+            archive.append(contentsOf: t.weights.storage)
+            archive.append(contentsOf: t.bias)
         }
-        append(Self.crc32(bytes[...]), to: &bytes)
+        let bytes = archive.finished()
         try AtomicFile.write(bytes, to: path)
     }
 
@@ -93,32 +89,29 @@ public struct Checkpoint: Sendable {
     public static func read(from path: String) throws(CheckpointError) -> Checkpoint {
         guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path) }
         let bytes = [UInt8](data)
-        let fixed = magic.count + 4 + 8
-        guard bytes.count >= fixed + 4, Array(bytes[0..<magic.count]) == magic else {
-            throw .notACheckpoint(path: path)
+        let contents: BinaryArchive.Contents
+        do {
+            contents = try BinaryArchive.open(bytes, magic: magic)
+        } catch {
+            switch error {
+            case .notThisKind: throw .notACheckpoint(path: path)
+            case .corrupt(let why): throw .corrupt(path: path, why: why)
+            }
         }
-        let version: UInt32 = load(bytes, at: magic.count)
-        guard version == Self.version else { throw .unsupportedVersion(path: path, version: version) }
-        let stored: UInt32 = load(bytes, at: bytes.count - 4)
-        guard stored == crc32(bytes[0..<(bytes.count - 4)]) else { throw .corrupt(path: path, why: "CRC-32 mismatch") }
-        let headerLength = Int(truncatingIfNeeded: load(bytes, at: magic.count + 4) as UInt64)
-        guard headerLength >= 0, fixed + headerLength <= bytes.count - 4 else {
-            throw .corrupt(path: path, why: "header length \(headerLength) exceeds the file")
-        }
+        guard contents.version == Self.version else { throw .unsupportedVersion(path: path, version: contents.version) }
         let header: Header
         do {
-            header = try JSONFile.decoder().decode(Header.self, from: Data(bytes[fixed..<(fixed + headerLength)]))
+            header = try JSONFile.decoder().decode(Header.self, from: contents.header)
         } catch {
             throw .corrupt(path: path, why: "unreadable header (\(error))")
         }
-        var offset = fixed + headerLength
+        var offset = contents.payload.lowerBound
         var tensors = [LayerParameters]()
         for shape in header.shapes {
             guard shape.count == 2, shape[0] > 0, shape[1] > 0 else { throw .corrupt(path: path, why: "bad tensor shape \(shape)") }
             let count = shape[0] * shape[1] + shape[0]
             guard offset + 4 * count <= bytes.count - 4 else { throw .corrupt(path: path, why: "tensor data ends early") }
-            var values = [Float](repeating: 0, count: count)
-            for i in 0..<count { values[i] = Float(bitPattern: load(bytes, at: offset + 4 * i)) }
+            let values = BinaryArchive.loadArray(bytes, at: offset, count: count, of: Float.self)
             offset += 4 * count
             let w = Matrix(rows: shape[0], columns: shape[1], storage: Array(values[0..<(shape[0] * shape[1])]))
             tensors.append(LayerParameters(weights: w, bias: Array(values[(shape[0] * shape[1])...])))
@@ -158,24 +151,6 @@ public struct Checkpoint: Sendable {
         guard let bpConfiguration else { return nil }
         return BPNetwork(configuration: bpConfiguration, inputSize: inputSize, parameters: layers)
     }
-
-    static func crc32(_ bytes: ArraySlice<UInt8>) -> UInt32 {
-        bytes.withUnsafeBufferPointer { b in
-            UInt32(CZlib.crc32(0, b.baseAddress, uInt(b.count)))
-        }
-    }
-}
-
-private func append<T: FixedWidthInteger>(_ value: T, to bytes: inout [UInt8]) {
-    withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
-}
-
-private func load<T: FixedWidthInteger>(_ bytes: [UInt8], at offset: Int) -> T {
-    var value = T.zero
-    withUnsafeMutableBytes(of: &value) { raw in
-        for i in 0..<MemoryLayout<T>.size { raw[i] = bytes[offset + i] }
-    }
-    return T(littleEndian: value)
 }
 
 /// Why a checkpoint could not be read.
@@ -184,6 +159,8 @@ public enum CheckpointError: Error, CustomStringConvertible, Equatable {
     case unreadable(path: String)
     /// The file does not start with the checkpoint magic.
     case notACheckpoint(path: String)
+    /// The file is an ffanalog binary file of another kind (not a resumable training state).
+    case notATrainingState(path: String)
     /// Written by a newer ffanalog.
     case unsupportedVersion(path: String, version: UInt32)
     /// Damaged or truncated.
@@ -195,6 +172,8 @@ public enum CheckpointError: Error, CustomStringConvertible, Equatable {
             return "cannot read checkpoint \(path): no such file or no permission; pass the path given to --save"
         case let .notACheckpoint(path):
             return "\(path) is not an ffanalog checkpoint (wrong magic bytes); pass a file written by `ffanalog train --save`"
+        case let .notATrainingState(path):
+            return "\(path) is not an ffanalog training state (wrong magic bytes); pass a file written by `ffanalog train --state`"
         case let .unsupportedVersion(path, version):
             return "checkpoint \(path) has format version \(version), this ffanalog reads version \(Checkpoint.version); upgrade ffanalog"
         case let .corrupt(path, why):

@@ -33,6 +33,30 @@ struct CLIVariantTests {
         #expect(uj["test_accuracy"] as? Double == uj["test_accuracy_readout"] as? Double)
     }
 
+    @Test("train --state keeps a resumable state; the same command with --resume continues from it")
+    func stateAndResume() throws {
+        let dir = try CLI.temporaryDirectory()
+        let state = dir.appendingPathComponent("u.state").path
+        let first = dir.appendingPathComponent("first.json").path
+        let command = ["train", "--algorithm", "ff-unsupervised", "--readout-epochs", "1", "--state", state] + Self.small
+        let a = try CLI.run(command + ["--output", first])
+        #expect(a.status == 0, "\(a.stderr)")
+        #expect(FileManager.default.fileExists(atPath: state))
+        let second = dir.appendingPathComponent("second.json").path
+        let b = try CLI.run(command + ["--resume", "--output", second])
+        #expect(b.status == 0 && b.stderr.contains("resuming from \(state)"), "\(b.stderr)")
+        let (ja, jb) = (try Self.json(first), try Self.json(second))
+        #expect(ja["test_accuracy"] as? Double == jb["test_accuracy"] as? Double)
+        #expect((ja["history"] as? [[String: Any]])?.count == (jb["history"] as? [[String: Any]])?.count)
+
+        let other = try CLI.run(command.map { $0 == "3" ? "4" : $0 } + ["--resume"])
+        #expect(other.status != 0 && other.stderr.contains("written by another run: seed (saved 3, now 4)"), "\(other.stderr)")
+        let bp = try CLI.run(["train", "--algorithm", "bp", "--state", state] + Self.small)
+        #expect(bp.status != 0 && bp.stderr.contains("--state is implemented for ff-unsupervised only"), "\(bp.stderr)")
+        let noState = try CLI.run(["train", "--algorithm", "ff-unsupervised", "--resume"] + Self.small)
+        #expect(noState.status != 0 && noState.stderr.contains("give --state too"), "\(noState.stderr)")
+    }
+
     @Test("a variant's recipe chooses its algorithm")
     func recipeChoosesAlgorithm() throws {
         let dir = try CLI.temporaryDirectory()

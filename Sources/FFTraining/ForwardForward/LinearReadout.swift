@@ -7,7 +7,7 @@ import FFRandom
 public struct LinearReadout {
     /// `classes × features` weights and bias.
     public internal(set) var parameters: LayerParameters
-    private var optimizer: ParameterOptimizer
+    fileprivate var optimizer: ParameterOptimizer
     private var gradient: LayerParameters
     private var logits = Matrix(rows: 0, columns: 0)
     private var logitGradient = Matrix(rows: 0, columns: 0)
@@ -54,5 +54,19 @@ public struct LinearReadout {
         var result = [Int]()
         z.argmaxRows(into: &result)
         return result
+    }
+}
+
+extension LinearReadout {
+    /// Stores the parameters and optimizer state under `name`.
+    func save(_ name: String, into snapshot: inout TrainerSnapshot) {
+        snapshot.put(name, parameters: parameters)
+        snapshot.put(name + ".optimizer", optimizer: optimizer.states)
+    }
+
+    /// Restores what ``save(_:into:)`` stored.
+    mutating func restore(_ name: String, from snapshot: TrainerSnapshot) throws(TrainingError) {
+        try snapshot.restore(name, parameters: &parameters)
+        try snapshot.restore(name + ".optimizer", optimizer: &optimizer)
     }
 }

@@ -37,6 +37,12 @@ public struct PeerNormalization: Sendable, Codable, Equatable {
             batchMeans = [Float](repeating: 0, count: units)
         }
 
+        /// Continues from running means saved from ``runningMeans``.
+        mutating func restore(runningMeans means: [Float]) {
+            precondition(means.count == runningMeans.count, "peer-normalisation state of another layer size")
+            runningMeans = means
+        }
+
         /// Updates the running means from a positive batch, adds the loss
         /// gradient to `gradient` and returns the weighted loss.
         /// - Parameters:

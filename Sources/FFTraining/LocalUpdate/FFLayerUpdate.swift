@@ -10,9 +10,9 @@ import FFNumerics
 /// optimizer step (recurrent FF adds one per time step); the step uses their
 /// mean.
 public struct FFLayerUpdate {
-    private var optimizer: ParameterOptimizer
+    fileprivate var optimizer: ParameterOptimizer
     private var gradient: LayerParameters
-    private var peer: PeerNormalization.State
+    fileprivate var peer: PeerNormalization.State
     private var gPos = Matrix(rows: 0, columns: 0)
     private var gNeg = Matrix(rows: 0, columns: 0)
     /// Measurements accumulated since the last ``apply(to:executor:learningRate:)``.
@@ -80,6 +80,22 @@ public struct FFLayerUpdate {
         optimizer.step(&parameters, gradient: gradient, learningRate: learningRate)
         executor.update(by: optimizer.lastDelta)
         pending = 0
+    }
+}
+
+extension FFLayerUpdate {
+    /// Stores the optimizer and peer-normalisation state under `name`.
+    /// Call it between batches, when nothing is pending.
+    func save(_ name: String, into snapshot: inout TrainerSnapshot) {
+        precondition(pending == 0, "a layer update is saved with accumulated gradients pending")
+        snapshot.put(name + ".optimizer", optimizer: optimizer.states)
+        snapshot.put(name + ".peer", floats: peer.runningMeans)
+    }
+
+    /// Restores what ``save(_:into:)`` stored.
+    mutating func restore(_ name: String, from snapshot: TrainerSnapshot) throws(TrainingError) {
+        try snapshot.restore(name + ".optimizer", optimizer: &optimizer)
+        peer.restore(runningMeans: try snapshot.floats(name + ".peer", count: peer.runningMeans.count))
     }
 }
 

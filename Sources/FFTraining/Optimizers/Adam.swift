@@ -62,4 +62,14 @@ public struct Adam: Optimizer {
             }
         }
     }
+
+    public var state: OptimizerState { OptimizerState(vectors: [m, v], steps: t) }
+
+    public mutating func restore(_ state: OptimizerState) -> Bool {
+        guard state.hasShape(of: self.state), state.steps >= 0 else { return false }
+        m = state.vectors[0]
+        v = state.vectors[1]
+        t = state.steps
+        return true
+    }
 }

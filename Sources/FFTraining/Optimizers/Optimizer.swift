@@ -14,6 +14,14 @@ public protocol Optimizer {
                        gradient: UnsafeBufferPointer<Float>,
                        delta: UnsafeMutableBufferPointer<Float>,
                        learningRate: Float)
+
+    /// Everything the optimizer has accumulated, to save with a run.
+    var state: OptimizerState { get }
+
+    /// Continues from a saved ``state``.
+    /// - Parameter state: A state of an optimizer of the same kind and size.
+    /// - Returns: `false` (and no change) when the state does not fit.
+    mutating func restore(_ state: OptimizerState) -> Bool
 }
 
 /// Which optimizer to use and its hyper-parameters (a value type that makes

@@ -39,4 +39,16 @@ public struct ParameterOptimizer {
             }
         }
     }
+
+    /// The weight and the bias optimizers' states, in that order.
+    public var states: [OptimizerState] { [weightOptimizer.state, biasOptimizer.state] }
+
+    /// Continues from states saved by ``states``.
+    /// - Parameter states: The weight and bias optimizers' states.
+    /// - Returns: `false` (and no change) when they do not fit.
+    public mutating func restore(_ states: [OptimizerState]) -> Bool {
+        guard states.count == 2, states[0].hasShape(of: weightOptimizer.state),
+              states[1].hasShape(of: biasOptimizer.state) else { return false }
+        return weightOptimizer.restore(states[0]) && biasOptimizer.restore(states[1])
+    }
 }

@@ -42,4 +42,13 @@ public struct SGDMomentum: Optimizer {
             }
         }
     }
+
+    public var state: OptimizerState { OptimizerState(vectors: [velocity], steps: started ? 1 : 0) }
+
+    public mutating func restore(_ state: OptimizerState) -> Bool {
+        guard state.hasShape(of: self.state), state.steps >= 0 else { return false }
+        velocity = state.vectors[0]
+        started = state.steps > 0
+        return true
+    }
 }

@@ -55,6 +55,8 @@ public enum TrainingError: Error, CustomStringConvertible, Equatable {
     case diverged(epoch: Int, layer: Int?, learningRate: Float)
     /// The configuration cannot be trained.
     case invalidConfiguration(String)
+    /// A saved run state does not fit the trainer it is restored into.
+    case unresumable(String)
 
     public var description: String {
         switch self {
@@ -64,6 +66,8 @@ public enum TrainingError: Error, CustomStringConvertible, Equatable {
                 "lower --learning-rate (now \(lr)) or add --weight-decay"
         case let .invalidConfiguration(why):
             return "invalid configuration: \(why)"
+        case let .unresumable(why):
+            return "cannot resume from the saved state: \(why); resume with the build and settings that wrote it, or start afresh"
         }
     }
 }

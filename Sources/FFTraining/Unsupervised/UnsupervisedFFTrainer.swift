@@ -47,17 +47,29 @@ public final class UnsupervisedFFTrainer {
     ///   - train: Training examples (labels reach the readout only).
     ///   - test: Test examples evaluated every ``FFConfiguration/evaluateEvery`` epochs.
     ///   - epochs: Overrides the configured number of FF epochs (e.g. a short recalibration).
+    ///   - resumingFrom: A snapshot taken by an earlier run of the same
+    ///     configuration, seed and data on exact digital layers: training
+    ///     continues after its last epoch and gives the same bits as a run
+    ///     that never stopped (at the same thread count).
+    ///   - checkpoint: Called after every epoch with a fresh ``TrainerSnapshot``
+    ///     when `checkpointWhen` says so.
+    ///   - checkpointWhen: Which finished epochs (1-based, readout-only epochs
+    ///     counted) get a snapshot; none by default.
     ///   - progress: Receives progress events.
-    /// - Returns: The per-epoch history; readout-only epochs have no layer losses.
-    /// - Throws: ``TrainingError`` for a configuration that cannot be trained or a diverging loss.
-    public func fit(train: Examples, test: Examples?, epochs: Int? = nil,
-                    progress: ProgressHandler = { _ in }) throws(TrainingError) -> [EpochRecord] {
+    /// - Returns: The per-epoch history (a resumed run's includes the earlier
+    ///   epochs); readout-only epochs have no layer losses.
+    /// - Throws: ``TrainingError`` for a configuration that cannot be trained,
+    ///   a diverging loss or a snapshot that does not fit; whatever `checkpoint` throws.
+    public func fit(train: Examples, test: Examples?, epochs: Int? = nil, resumingFrom: TrainerSnapshot? = nil,
+                    checkpointWhen: (Int) -> Bool = { _ in false },
+                    checkpoint: (TrainerSnapshot) throws -> Void = { _ in },
+                    progress: ProgressHandler = { _ in }) throws -> [EpochRecord] {
         let config = network.configuration
         try config.validate()
-        guard train.count > 1 else { throw .invalidConfiguration("unsupervised FF needs at least two training images") }
+        guard train.count > 1 else { throw TrainingError.invalidConfiguration("unsupervised FF needs at least two training images") }
         let shape = try config.imageShape(pixels: train.images.columns)
         guard train.images.columns == network.layers.inputSize else {
-            throw .invalidConfiguration(
+            throw TrainingError.invalidConfiguration(
                 "network expects \(network.layers.inputSize) pixels per image, data has \(train.images.columns)")
         }
         let generator = HybridNegatives(width: shape.width, height: shape.height, blurPasses: config.settings.blurPasses)
@@ -68,7 +80,14 @@ public final class UnsupervisedFFTrainer {
         let shuffle = random.derived(stream: "shuffle")
         var order = Array(0..<train.count)
         var history = [EpochRecord]()
-        for epoch in 0..<(epochs + readoutEpochs) {
+        if let snapshot = resumingFrom {
+            guard snapshot.completedEpochs <= epochs + readoutEpochs else {
+                throw TrainingError.unresumable("the state has \(snapshot.completedEpochs) finished epochs, the run has \(epochs + readoutEpochs)")
+            }
+            try restore(snapshot, shuffle: shuffle, order: &order)
+            history = snapshot.history
+        }
+        for epoch in history.count..<(epochs + readoutEpochs) {
             let ffEpoch = epoch < epochs
             progress(.epochStarted(epoch: epoch + 1, epochs: epochs + readoutEpochs, layer: nil, steps: steps))
             let start = WallClock.seconds()
@@ -87,7 +106,7 @@ public final class UnsupervisedFFTrainer {
                     let losses = trainLayers(learningRate: ff.learningRate * factor)
                     for l in losses.indices {
                         guard losses[l].isFinite else {
-                            throw .diverged(epoch: epoch + 1, layer: l, learningRate: ff.learningRate * factor)
+                            throw TrainingError.diverged(epoch: epoch + 1, layer: l, learningRate: ff.learningRate * factor)
                         }
                         layerLosses[l] += losses[l]
                     }
@@ -113,8 +132,55 @@ public final class UnsupervisedFFTrainer {
             }
             history.append(record)
             progress(.epochFinished(record))
+            if checkpointWhen(epoch + 1) { try checkpoint(snapshot(history: history, shuffle: shuffle, order: order)) }
         }
         return history
+    }
+
+    /// The trainer's state after the epochs of `history`.
+    private func snapshot(history: [EpochRecord], shuffle: RandomGenerator, order: [Int]) -> TrainerSnapshot {
+        var s = TrainerSnapshot(completedEpochs: history.count, history: history)
+        for l in 0..<network.layerCount {
+            s.put("layer\(l)", parameters: network.layers.parameters[l])
+            updates[l].save("layer\(l).update", into: &s)
+        }
+        network.readout?.save("readout", into: &s)
+        s.put("shuffle", bytes: shuffle.stateBytes)
+        s.put("masks", integers: bits.stateWords.map { Int64(bitPattern: $0) })
+        s.put("order", integers: order.map(Int64.init))
+        return s
+    }
+
+    /// Puts the trainer, its network and its generators where `snapshot` left them.
+    private func restore(_ snapshot: TrainerSnapshot, shuffle: RandomGenerator, order: inout [Int]) throws(TrainingError) {
+        guard snapshot.history.count == snapshot.completedEpochs else {
+            throw .unresumable("the state's history has \(snapshot.history.count) epochs but \(snapshot.completedEpochs) are finished")
+        }
+        let layers = network.layers
+        for l in 0..<network.layerCount {
+            guard layers.executors[l] is DigitalLayer else {
+                throw .unresumable("layer \(l + 1) runs on a device; only exact digital layers can be resumed bit for bit")
+            }
+            try snapshot.restore("layer\(l)", parameters: &layers.parameters[l])
+            layers.executors[l].program(layers.parameters[l])
+            try updates[l].restore("layer\(l).update", from: snapshot)
+        }
+        if network.readout != nil { try network.readout!.restore("readout", from: snapshot) }
+        do {
+            try shuffle.restoreState(try snapshot.bytes("shuffle", count: shuffle.stateBytes.count))
+            try bits.restoreState(try snapshot.integers("masks", count: 4).map { UInt64(bitPattern: $0) })
+        } catch let error as RandomStateError {
+            throw .unresumable(error.description)
+        } catch let error as TrainingError {
+            throw error
+        } catch {
+            throw .unresumable("\(error)")
+        }
+        let saved = try snapshot.integers("order", count: order.count)
+        guard Set(saved).count == order.count, saved.allSatisfy({ $0 >= 0 && $0 < order.count }) else {
+            throw .unresumable("the saved example order is not a permutation of the \(order.count) training examples")
+        }
+        order = saved.map { Int($0) }
     }
 
     /// One FF step of every layer on the batch and its hybrids; leaves the

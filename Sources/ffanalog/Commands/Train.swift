@@ -29,6 +29,17 @@ struct Train: ParsableCommand {
         discussion: "For choosing settings without looking at the test set: training never sees the held-out examples, every reported 'test' figure measures them, and the JSON records evaluation_set. --train-examples then takes the first examples of the rest."))
     var validation: Int?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Keep a resumable training state here (ff-unsupervised), written atomically after every --state-every epochs.",
+        discussion: "Repeat the same command with --resume to continue after the last saved epoch; the continued run gives the same bits as one that never stopped."))
+    var state: String?
+
+    @Option(name: .long, help: "Epochs between writes of --state (and after the last epoch).")
+    var stateEvery: Int = 1
+
+    @Flag(name: .long, help: "Continue from --state if it exists (it must come from the same command), else start afresh.")
+    var resume = false
+
     @Flag(name: .long, help: ArgumentHelp(
         "FF: after every epoch, measure each layer on the test set: its own goodness accuracy, positive and negative goodness (mean, std) and dead units.",
         discussion: "The records go into the JSON history and, with --output X.json, into the tidy CSV X.diagnostics.csv; without --output the last epoch's are printed. `ffanalog plot X.json` draws the goodness separation."))
@@ -62,6 +73,12 @@ struct Train: ParsableCommand {
         if let validation, validation < 1 {
             throw ValidationError("--validation must be at least 1 (the number of training examples to hold out)")
         }
+        if state != nil, !TrainingRun.resumableAlgorithms.contains(a) {
+            throw ValidationError("--state is implemented for "
+                + TrainingRun.resumableAlgorithms.map(\.rawValue).joined(separator: ", ") + " only, not for \(a.rawValue)")
+        }
+        if resume && state == nil { throw ValidationError("--resume continues from --state PATH; give --state too") }
+        if stateEvery < 1 { throw ValidationError("--state-every must be at least 1") }
         if diagnostics && a != .ff {
             throw ValidationError("--diagnostics measures supervised Forward-Forward layers; it needs --algorithm ff")
         }
@@ -79,6 +96,11 @@ struct Train: ParsableCommand {
                                diagnostics: diagnostics)
         spec.recurrent = try variants.recurrentDynamics(recipe)
         spec.unsupervised = variants.unsupervisedSettings(recipe)
+        spec.state = state.map { TrainingRun.StatePolicy(path: $0, every: stateEvery, resume: resume) }
+        if let state, resume {
+            printError(FileManager.default.fileExists(atPath: state)
+                       ? "resuming from \(state)" : "no state at \(state) yet: starting afresh")
+        }
         let display = ProgressDisplay(label: algorithm.rawValue, quiet: runtime.quiet,
                                       evaluationName: dataset.evaluationSet.shortName)
         let result: TrainingResult

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+import FFDatasets
+import FFNumerics
+import FFRandom
+import FFResults
+import FFTraining
+@testable import FFExperiments
+
+@Suite("Resumable training")
+struct ResumableTrainingTests {
+    struct Stop: Error {}
+
+    /// Small unsupervised FF with peer normalisation, SGD momentum for the
+    /// layers and a readout with readout-only epochs, so that every kind of
+    /// saved state matters.
+    static func configuration(optimizer: OptimizerConfiguration.Kind) -> UnsupervisedFFConfiguration {
+        var ff = Recipe.ffanalog.ffConfiguration
+        ff.hiddenSizes = [32, 32, 32]
+        ff.epochs = 3
+        ff.batchSize = 25
+        ff.learningRate = 0.003
+        ff.optimizer = .init(kind: optimizer)
+        ff.peerNormalization = PeerNormalization(strength: 0.03, momentum: 0.9)
+        ff.readout = true
+        ff.evaluateEvery = 1
+        return UnsupervisedFFConfiguration(ff: ff, settings: UnsupervisedSettings(blurPasses: 2, readoutLayerCount: 2, readoutEpochs: 1))
+    }
+
+    static func network(_ c: UnsupervisedFFConfiguration) -> UnsupervisedFFNetwork {
+        UnsupervisedFFNetwork(configuration: c, inputSize: 64, random: RandomGenerator(seed: 5))
+    }
+
+    @Test("a run stopped after any epoch and resumed from its snapshot gives the same bits",
+          arguments: [OptimizerConfiguration.Kind.adam, .sgd])
+    func resumedEqualsUninterrupted(optimizer: OptimizerConfiguration.Kind) throws {
+        let data = TrainingRunTests.dataset()
+        let (train, test) = (Examples(data.train), Examples(data.test))
+        let c = Self.configuration(optimizer: optimizer)
+        let straight = Self.network(c)
+        let expected = try UnsupervisedFFTrainer(network: straight, seed: 9).fit(train: train, test: test)
+        #expect(expected.count == 4)
+        for stop in 1...3 {
+            var saved: TrainerSnapshot?
+            let first = Self.network(c)
+            #expect(throws: Stop.self) {
+                try UnsupervisedFFTrainer(network: first, seed: 9).fit(
+                    train: train, test: test, checkpointWhen: { $0 == stop },
+                    checkpoint: { saved = $0; throw Stop() })
+            }
+            let snapshot = try #require(saved)
+            #expect(snapshot.completedEpochs == stop)
+            let resumed = Self.network(c)
+            let history = try UnsupervisedFFTrainer(network: resumed, seed: 9).fit(train: train, test: test, resumingFrom: snapshot)
+            #expect(history.map(\.loss) == expected.map(\.loss), "stopped after epoch \(stop)")
+            #expect(history.map(\.testAccuracy) == expected.map(\.testAccuracy))
+            let sameLayers = resumed.layers.parameters.map(\.weights.storage) == straight.layers.parameters.map(\.weights.storage)
+                && resumed.layers.parameters.map(\.bias) == straight.layers.parameters.map(\.bias)
+            let sameReadout = resumed.readout?.parameters.weights.storage == straight.readout?.parameters.weights.storage
+            #expect(sameLayers, "layer parameters differ after stopping at epoch \(stop)")
+            #expect(sameReadout, "readout parameters differ after stopping at epoch \(stop)")
+        }
+    }
+
+    @Test("a snapshot survives its file byte for byte; a damaged file or a foreign run is refused")
+    func stateFileRoundTrip() throws {
+        let dataset = TrainingRunTests.dataset()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ffanalog-state-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("run.state").path
+        let c = Self.configuration(optimizer: .adam)
+        var run = TrainingRun(algorithm: .ffUnsupervised, ff: c.ff, bp: Recipe.ffanalog.bpConfiguration,
+                              recipe: nil, seed: 9, trainAccuracyExamples: 100)
+        run.unsupervised = c.settings
+        run.state = .init(path: path, every: 2)
+        let (whole, _) = try run.run(on: dataset)
+
+        // The last write came after the final epoch; resuming from it trains nothing and reports the same run.
+        let saved = try TrainingStateFile.read(from: path)
+        #expect(saved.snapshot.completedEpochs == 4)
+        #expect(saved.snapshot.history == whole.history)
+        run.state?.resume = true
+        let (again, _) = try run.run(on: dataset)
+        #expect(again.history == whole.history && again.testAccuracy == whole.testAccuracy)
+
+        // Written and read back, every array is unchanged.
+        let copy = dir.appendingPathComponent("copy.state").path
+        try saved.write(to: copy)
+        let reread = try TrainingStateFile.read(from: copy)
+        #expect(reread.snapshot == saved.snapshot)
+
+        var other = run
+        other.seed = 10
+        #expect(throws: TrainingError.self) { try other.run(on: dataset) }
+        do { _ = try other.run(on: dataset) } catch {
+            #expect("\(error)".contains("seed (saved 9, now 10)"), "\(error)")
+        }
+
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        bytes[bytes.count / 2] ^= 0x40
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        #expect(throws: CheckpointError.corrupt(path: path, why: "CRC-32 mismatch")) { try run.run(on: dataset) }
+
+        var ff = run
+        ff.algorithm = .ff
+        #expect(throws: TrainingError.self) { try ff.run(on: dataset) }
+    }
+}
