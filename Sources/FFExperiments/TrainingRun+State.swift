@@ -29,14 +29,15 @@ extension TrainingRun {
     }
 
     /// The algorithms whose runs can be saved and resumed.
-    public static let resumableAlgorithms: [Algorithm] = [.ffUnsupervised]
+    public static let resumableAlgorithms: [Algorithm] = [.ff, .ffRecurrent, .ffUnsupervised]
 
     /// The state file of this run after `snapshot`.
     func stateFile(_ snapshot: TrainerSnapshot, dataset: LabeledDataset, trainExamples: Int) -> TrainingStateFile {
         TrainingStateFile(algorithm: algorithm.rawValue, recipe: recipe?.rawValue, dataset: dataset.name.rawValue,
                           seed: seed, threads: BLAS.threadCount, trainExamples: trainExamples,
                           validationExamples: dataset.evaluationSet.validationExamples, ffConfiguration: ff,
-                          unsupervisedSettings: algorithm == .ffUnsupervised ? unsupervised : nil, snapshot: snapshot)
+                          unsupervisedSettings: algorithm == .ffUnsupervised ? unsupervised : nil,
+                          recurrentDynamics: algorithm == .ffRecurrent ? recurrent : nil, snapshot: snapshot)
     }
 
     /// The snapshot to continue from: `nil` without a policy, without
@@ -60,11 +61,37 @@ extension TrainingRun {
         check("validation hold-out", saved.validationExamples ?? 0, expected.validationExamples ?? 0)
         check("FF configuration", saved.ffConfiguration, expected.ffConfiguration, show: false)
         check("unsupervised settings", saved.unsupervisedSettings, expected.unsupervisedSettings, show: false)
+        check("recurrent dynamics", saved.recurrentDynamics, expected.recurrentDynamics, show: false)
         guard differences.isEmpty else {
             throw TrainingError.unresumable("\(policy.path) was written by another run: "
                 + differences.joined(separator: ", ") + "; repeat the original command with --resume")
         }
         return saved.snapshot
+    }
+
+    /// Refuses a state policy the run cannot honour.
+    func checkStatePolicy() throws(TrainingError) {
+        guard state != nil else { return }
+        guard Self.resumableAlgorithms.contains(algorithm) else {
+            throw .invalidConfiguration("resumable training states are implemented for "
+                + Self.resumableAlgorithms.map(\.rawValue).joined(separator: ", ") + " only, not for \(algorithm.rawValue)")
+        }
+        if algorithm == .ff && ff.schedule == .layerwise {
+            throw .invalidConfiguration("resumable training states need the simultaneous schedule; --schedule layerwise cannot be resumed yet")
+        }
+    }
+
+    /// The trainer's arguments for keeping this run's state.
+    func stateHooks(dataset: LabeledDataset, trainExamples: Int, totalEpochs: Int) throws
+        -> (resume: TrainerSnapshot?, when: (Int) -> Bool, write: (TrainerSnapshot) throws -> Void) {
+        let resume = try resumeSnapshot(dataset: dataset, trainExamples: trainExamples)
+        let when: (Int) -> Bool = { writesState(after: $0, of: totalEpochs) }
+        let write: (TrainerSnapshot) throws -> Void = { snapshot in
+            if let path = state?.path {
+                try stateFile(snapshot, dataset: dataset, trainExamples: trainExamples).write(to: path)
+            }
+        }
+        return (resume, when, write)
     }
 
     /// Whether the state is written after finished epoch `epoch` of `total`.

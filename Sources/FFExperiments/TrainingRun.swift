@@ -82,10 +82,7 @@ public struct TrainingRun: Sendable {
             let result = try runStreaming(on: dataset, directory: directory, progress: progress)
             return (result, try LayerDirectory.open(directory).checkpoint())
         }
-        if state != nil, !Self.resumableAlgorithms.contains(algorithm) {
-            throw TrainingError.invalidConfiguration("resumable training states are implemented for "
-                + Self.resumableAlgorithms.map(\.rawValue).joined(separator: ", ") + " only, not for \(algorithm.rawValue)")
-        }
+        try checkStatePolicy()
         let started = WallClock.seconds()
         let isFF = algorithm.isFF
         let standardization = isFF ? ff.pixelStandardization : bp.pixelStandardization
@@ -104,7 +101,9 @@ public struct TrainingRun: Sendable {
             let network = FFNetwork(configuration: ff, inputSize: train.images.columns, random: random)
             let trainer = FFTrainer(network: network, seed: seed)
             trainer.recordsDiagnostics = diagnostics
-            history = try trainer.fit(train: train, test: test, progress: progress)
+            let hooks = try stateHooks(dataset: dataset, trainExamples: train.count, totalEpochs: ff.epochs)
+            history = try trainer.fit(train: train, test: test, resumingFrom: hooks.resume,
+                                      checkpointWhen: hooks.when, checkpoint: hooks.write, progress: progress)
             testAccuracy = history.last?.testAccuracy ?? test.accuracy(of: network.predictByGoodness(test.images))
             testReadout = history.last?.testAccuracyReadout
             trainAccuracy = trainProbe.accuracy(of: network.predictByGoodness(trainProbe.images))
@@ -121,21 +120,19 @@ public struct TrainingRun: Sendable {
         case .ffRecurrent:
             let network = RecurrentFFNetwork(configuration: RecurrentFFConfiguration(ff: ff, dynamics: recurrent),
                                              inputSize: train.images.columns, random: random)
-            history = try RecurrentFFTrainer(network: network, seed: seed).fit(train: train, test: test, progress: progress)
+            let hooks = try stateHooks(dataset: dataset, trainExamples: train.count, totalEpochs: ff.epochs)
+            history = try RecurrentFFTrainer(network: network, seed: seed).fit(
+                train: train, test: test, resumingFrom: hooks.resume, checkpointWhen: hooks.when,
+                checkpoint: hooks.write, progress: progress)
             testAccuracy = history.last?.testAccuracy ?? test.accuracy(of: network.predictByGoodness(test.images))
             trainAccuracy = trainProbe.accuracy(of: network.predictByGoodness(trainProbe.images))
         case .ffUnsupervised:
             let network = UnsupervisedFFNetwork(configuration: UnsupervisedFFConfiguration(ff: ff, settings: unsupervised),
                                                 inputSize: train.images.columns, random: random)
-            let total = ff.epochs + unsupervised.readoutEpochs
+            let hooks = try stateHooks(dataset: dataset, trainExamples: train.count,
+                                       totalEpochs: ff.epochs + unsupervised.readoutEpochs)
             history = try UnsupervisedFFTrainer(network: network, seed: seed).fit(
-                train: train, test: test, resumingFrom: try resumeSnapshot(dataset: dataset, trainExamples: train.count),
-                checkpointWhen: { writesState(after: $0, of: total) },
-                checkpoint: { snapshot in
-                    if let path = state?.path {
-                        try stateFile(snapshot, dataset: dataset, trainExamples: train.count).write(to: path)
-                    }
-                },
+                train: train, test: test, resumingFrom: hooks.resume, checkpointWhen: hooks.when, checkpoint: hooks.write,
                 progress: progress)
             // Unsupervised FF predicts through its readout only.
             testAccuracy = history.last?.testAccuracy ?? network.predict(test.images).map(test.accuracy(of:)) ?? 0

@@ -10,7 +10,7 @@ import FFTraining
 /// checkpoint (magic `FFANSTAT`): a JSON header naming every array, then the
 /// arrays' raw little-endian values, then a CRC-32.
 public struct TrainingStateFile: Sendable {
-    /// The learning rule (`ff-unsupervised`).
+    /// The learning rule (`ff`, `ff-recurrent` or `ff-unsupervised`).
     public var algorithm: String
     /// The recipe the configuration came from, if any.
     public var recipe: String?
@@ -28,6 +28,8 @@ public struct TrainingStateFile: Sendable {
     public var ffConfiguration: FFConfiguration
     /// The unsupervised settings (`ff-unsupervised`).
     public var unsupervisedSettings: UnsupervisedSettings?
+    /// The recurrent dynamics (`ff-recurrent`).
+    public var recurrentDynamics: RecurrentDynamics?
     /// The trainer's state.
     public var snapshot: TrainerSnapshot
 
@@ -45,10 +47,11 @@ public struct TrainingStateFile: Sendable {
     ///   - validationExamples: Examples held out for validation, if any.
     ///   - ffConfiguration: The FF configuration.
     ///   - unsupervisedSettings: The unsupervised settings, if any.
+    ///   - recurrentDynamics: The recurrent dynamics, if any.
     ///   - snapshot: The trainer's state.
     public init(algorithm: String, recipe: String?, dataset: String, seed: UInt64, threads: Int, trainExamples: Int,
                 validationExamples: Int?, ffConfiguration: FFConfiguration, unsupervisedSettings: UnsupervisedSettings?,
-                snapshot: TrainerSnapshot) {
+                recurrentDynamics: RecurrentDynamics? = nil, snapshot: TrainerSnapshot) {
         self.algorithm = algorithm
         self.recipe = recipe
         self.dataset = dataset
@@ -58,6 +61,7 @@ public struct TrainingStateFile: Sendable {
         self.validationExamples = validationExamples
         self.ffConfiguration = ffConfiguration
         self.unsupervisedSettings = unsupervisedSettings
+        self.recurrentDynamics = recurrentDynamics
         self.snapshot = snapshot
     }
 
@@ -78,6 +82,7 @@ public struct TrainingStateFile: Sendable {
         var validationExamples: Int?
         var ffConfiguration: FFConfiguration
         var unsupervisedSettings: UnsupervisedSettings?
+        var recurrentDynamics: RecurrentDynamics?
         var completedEpochs: Int
         var history: [EpochRecord]
         var entries: [Entry]
@@ -93,7 +98,7 @@ public struct TrainingStateFile: Sendable {
         let header = Header(algorithm: algorithm, recipe: recipe, dataset: dataset, seed: seed, threads: threads,
                             trainExamples: trainExamples, validationExamples: validationExamples,
                             ffConfiguration: ffConfiguration, unsupervisedSettings: unsupervisedSettings,
-                            completedEpochs: s.completedEpochs, history: s.history, entries: entries)
+                            recurrentDynamics: recurrentDynamics, completedEpochs: s.completedEpochs, history: s.history, entries: entries)
         var archive = BinaryArchive(magic: Self.magic, version: Self.version, header: try JSONFile.encoder().encode(header))
         for e in entries {
             switch e.kind {
@@ -147,6 +152,7 @@ public struct TrainingStateFile: Sendable {
         return TrainingStateFile(algorithm: header.algorithm, recipe: header.recipe, dataset: header.dataset,
                                  seed: header.seed, threads: header.threads, trainExamples: header.trainExamples,
                                  validationExamples: header.validationExamples, ffConfiguration: header.ffConfiguration,
-                                 unsupervisedSettings: header.unsupervisedSettings, snapshot: snapshot)
+                                 unsupervisedSettings: header.unsupervisedSettings,
+                                 recurrentDynamics: header.recurrentDynamics, snapshot: snapshot)
     }
 }

@@ -13,7 +13,7 @@ public final class FFTrainer {
     /// The network being trained.
     public let network: FFNetwork
     private let random: RandomGenerator
-    private var optimizers: [ParameterOptimizer]
+    var optimizers: [ParameterOptimizer]
     var gradients: [LayerParameters]
     /// Running mean activities of peer normalisation, one state per layer.
     var peerStates: [PeerNormalization.State]
@@ -71,10 +71,20 @@ public final class FFTrainer {
     ///   - train: Training examples (pixels already prepared).
     ///   - test: Test examples evaluated every ``FFConfiguration/evaluateEvery`` epochs.
     ///   - epochs: Overrides the configured number of epochs.
+    ///   - resumingFrom: A snapshot taken by an earlier run of the same
+    ///     configuration, seed and data on exact digital layers (simultaneous
+    ///     schedule only): training continues after its last epoch with the
+    ///     same bits as a run that never stopped (at the same thread count).
+    ///   - checkpointWhen: Which finished epochs (1-based) get a snapshot
+    ///     (simultaneous schedule only); none by default.
+    ///   - checkpoint: Receives those snapshots.
     ///   - progress: Receives progress events.
-    /// - Returns: The per-epoch history.
-    /// - Throws: ``TrainingError/diverged(epoch:layer:learningRate:)`` when the loss stops being finite.
-    public func fit(train: Examples, test: Examples?, epochs: Int? = nil,
+    /// - Returns: The per-epoch history (a resumed run's includes the earlier epochs).
+    /// - Throws: ``TrainingError/diverged(epoch:layer:learningRate:)`` when the loss stops being finite,
+    ///   ``TrainingError/unresumable(_:)`` for a snapshot that does not fit; whatever `checkpoint` throws.
+    public func fit(train: Examples, test: Examples?, epochs: Int? = nil, resumingFrom: TrainerSnapshot? = nil,
+                    checkpointWhen: (Int) -> Bool = { _ in false },
+                    checkpoint: (TrainerSnapshot) throws -> Void = { _ in },
                     progress: ProgressHandler = { _ in }) throws -> [EpochRecord] {
         self.epochs = epochs ?? network.configuration.epochs
         guard train.count > 0 else { throw TrainingError.invalidConfiguration("no training examples") }
@@ -86,22 +96,35 @@ public final class FFTrainer {
         defer { sharingFirstLayer = false }
         try checkNegativesPerPositive()
         switch configuration.schedule {
-        case .simultaneous: return try fitSimultaneous(train: train, test: test, progress: progress)
-        case .layerwise: return try fitLayerwise(train: train, test: test, progress: progress)
+        case .simultaneous:
+            return try fitSimultaneous(train: train, test: test, resumingFrom: resumingFrom,
+                                       checkpointWhen: checkpointWhen, checkpoint: checkpoint, progress: progress)
+        case .layerwise:
+            if resumingFrom != nil {
+                throw TrainingError.unresumable("the layerwise schedule cannot be resumed yet; use the simultaneous schedule")
+            }
+            return try fitLayerwise(train: train, test: test, progress: progress)
         }
     }
 
     // MARK: Schedules
 
-    private func fitSimultaneous(train: Examples, test: Examples?, progress: ProgressHandler) throws -> [EpochRecord] {
+    private func fitSimultaneous(train: Examples, test: Examples?, resumingFrom: TrainerSnapshot?,
+                                 checkpointWhen: (Int) -> Bool, checkpoint: (TrainerSnapshot) throws -> Void,
+                                 progress: ProgressHandler) throws -> [EpochRecord] {
         let config = configuration
         let steps = stepsPerEpoch(train.count)
         let shuffle = random.derived(stream: "shuffle")
         let negatives = random.derived(stream: "negatives")
+        // Fixed negatives are drawn first, so a resumed run draws them again identically.
         let fixed = config.fixedNegatives ? drawNegatives(for: train, random: negatives) : nil
         var history = [EpochRecord]()
         var order = Array(0..<train.count)
-        for epoch in 0..<config.epochs {
+        if let snapshot = resumingFrom {
+            try restore(snapshot, epochs: config.epochs, shuffle: shuffle, negatives: negatives, order: &order)
+            history = snapshot.history
+        }
+        for epoch in history.count..<config.epochs {
             progress(.epochStarted(epoch: epoch + 1, epochs: config.epochs, layer: nil, steps: steps))
             let start = WallClock.seconds()
             if steps > 1 { shuffle.shuffle(&order) }
@@ -137,6 +160,9 @@ public final class FFTrainer {
             recordDiagnostics(&record, test: test)
             history.append(record)
             progress(.epochFinished(record))
+            if checkpointWhen(epoch + 1) {
+                try checkpoint(snapshot(history: history, shuffle: shuffle, negatives: negatives, order: order))
+            }
         }
         return history
     }

@@ -47,16 +47,25 @@ public final class RecurrentFFTrainer {
     ///   - train: Training examples (pixels already prepared).
     ///   - test: Test examples evaluated every ``FFConfiguration/evaluateEvery`` epochs.
     ///   - epochs: Overrides the configured number of epochs (e.g. a short recalibration).
+    ///   - resumingFrom: A snapshot taken by an earlier run of the same
+    ///     configuration, seed and data on exact digital layers: training
+    ///     continues after its last epoch with the same bits as a run that
+    ///     never stopped (at the same thread count).
+    ///   - checkpointWhen: Which finished epochs (1-based) get a snapshot; none by default.
+    ///   - checkpoint: Receives those snapshots.
     ///   - progress: Receives progress events.
-    /// - Returns: The per-epoch history.
-    /// - Throws: ``TrainingError`` for a configuration that cannot be trained or a diverging loss.
-    public func fit(train: Examples, test: Examples?, epochs: Int? = nil,
-                    progress: ProgressHandler = { _ in }) throws(TrainingError) -> [EpochRecord] {
+    /// - Returns: The per-epoch history (a resumed run's includes the earlier epochs).
+    /// - Throws: ``TrainingError`` for a configuration that cannot be trained,
+    ///   a diverging loss or a snapshot that does not fit; whatever `checkpoint` throws.
+    public func fit(train: Examples, test: Examples?, epochs: Int? = nil, resumingFrom: TrainerSnapshot? = nil,
+                    checkpointWhen: (Int) -> Bool = { _ in false },
+                    checkpoint: (TrainerSnapshot) throws -> Void = { _ in },
+                    progress: ProgressHandler = { _ in }) throws -> [EpochRecord] {
         let config = network.configuration
         try config.validate()
-        guard train.count > 0 else { throw .invalidConfiguration("no training examples") }
+        guard train.count > 0 else { throw TrainingError.invalidConfiguration("no training examples") }
         guard train.images.columns == network.inputSize else {
-            throw .invalidConfiguration("network expects \(network.inputSize) pixels per image, data has \(train.images.columns)")
+            throw TrainingError.invalidConfiguration("network expects \(network.inputSize) pixels per image, data has \(train.images.columns)")
         }
         let ff = config.ff
         let epochs = epochs ?? ff.epochs
@@ -66,7 +75,16 @@ public final class RecurrentFFTrainer {
         let sampler = ff.negatives.make()
         var order = Array(0..<train.count)
         var history = [EpochRecord]()
-        for epoch in 0..<epochs {
+        if let snapshot = resumingFrom {
+            try snapshot.checkEpochs(total: epochs)
+            try snapshot.restore(layers: &network.parameters, executors: network.executors)
+            try snapshot.restore(updates: &updates)
+            try snapshot.restore("shuffle", generator: shuffle)
+            try snapshot.restore("negatives", generator: negatives)
+            order = try snapshot.order(count: order.count)
+            history = snapshot.history
+        }
+        for epoch in history.count..<epochs {
             progress(.epochStarted(epoch: epoch + 1, epochs: epochs, layer: nil, steps: steps))
             let start = WallClock.seconds()
             if steps > 1 { shuffle.shuffle(&order) }
@@ -80,7 +98,7 @@ public final class RecurrentFFTrainer {
                 let losses = trainBatch(negativeLabels: wrong, learningRate: lr)
                 var batchLoss = 0.0
                 for l in losses.indices {
-                    guard losses[l].isFinite else { throw .diverged(epoch: epoch + 1, layer: l, learningRate: lr) }
+                    guard losses[l].isFinite else { throw TrainingError.diverged(epoch: epoch + 1, layer: l, learningRate: lr) }
                     layerLosses[l] += losses[l]
                     batchLoss += losses[l]
                 }
@@ -94,6 +112,15 @@ public final class RecurrentFFTrainer {
             }
             history.append(record)
             progress(.epochFinished(record))
+            if checkpointWhen(epoch + 1) {
+                var snapshot = TrainerSnapshot(completedEpochs: history.count, history: history)
+                snapshot.put(layers: network.parameters)
+                snapshot.put(updates: updates)
+                snapshot.put("shuffle", generator: shuffle)
+                snapshot.put("negatives", generator: negatives)
+                snapshot.put(order: order)
+                try checkpoint(snapshot)
+            }
         }
         return history
     }

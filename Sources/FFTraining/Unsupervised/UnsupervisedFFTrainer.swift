@@ -81,9 +81,7 @@ public final class UnsupervisedFFTrainer {
         var order = Array(0..<train.count)
         var history = [EpochRecord]()
         if let snapshot = resumingFrom {
-            guard snapshot.completedEpochs <= epochs + readoutEpochs else {
-                throw TrainingError.unresumable("the state has \(snapshot.completedEpochs) finished epochs, the run has \(epochs + readoutEpochs)")
-            }
+            try snapshot.checkEpochs(total: epochs + readoutEpochs)
             try restore(snapshot, shuffle: shuffle, order: &order)
             history = snapshot.history
         }
@@ -140,47 +138,23 @@ public final class UnsupervisedFFTrainer {
     /// The trainer's state after the epochs of `history`.
     private func snapshot(history: [EpochRecord], shuffle: RandomGenerator, order: [Int]) -> TrainerSnapshot {
         var s = TrainerSnapshot(completedEpochs: history.count, history: history)
-        for l in 0..<network.layerCount {
-            s.put("layer\(l)", parameters: network.layers.parameters[l])
-            updates[l].save("layer\(l).update", into: &s)
-        }
+        s.put(layers: network.layers.parameters)
+        s.put(updates: updates)
         network.readout?.save("readout", into: &s)
-        s.put("shuffle", bytes: shuffle.stateBytes)
-        s.put("masks", integers: bits.stateWords.map { Int64(bitPattern: $0) })
-        s.put("order", integers: order.map(Int64.init))
+        s.put("shuffle", generator: shuffle)
+        s.put("masks", stream: bits)
+        s.put(order: order)
         return s
     }
 
     /// Puts the trainer, its network and its generators where `snapshot` left them.
     private func restore(_ snapshot: TrainerSnapshot, shuffle: RandomGenerator, order: inout [Int]) throws(TrainingError) {
-        guard snapshot.history.count == snapshot.completedEpochs else {
-            throw .unresumable("the state's history has \(snapshot.history.count) epochs but \(snapshot.completedEpochs) are finished")
-        }
-        let layers = network.layers
-        for l in 0..<network.layerCount {
-            guard layers.executors[l] is DigitalLayer else {
-                throw .unresumable("layer \(l + 1) runs on a device; only exact digital layers can be resumed bit for bit")
-            }
-            try snapshot.restore("layer\(l)", parameters: &layers.parameters[l])
-            layers.executors[l].program(layers.parameters[l])
-            try updates[l].restore("layer\(l).update", from: snapshot)
-        }
+        try snapshot.restore(layers: &network.layers.parameters, executors: network.layers.executors)
+        try snapshot.restore(updates: &updates)
         if network.readout != nil { try network.readout!.restore("readout", from: snapshot) }
-        do {
-            try shuffle.restoreState(try snapshot.bytes("shuffle", count: shuffle.stateBytes.count))
-            try bits.restoreState(try snapshot.integers("masks", count: 4).map { UInt64(bitPattern: $0) })
-        } catch let error as RandomStateError {
-            throw .unresumable(error.description)
-        } catch let error as TrainingError {
-            throw error
-        } catch {
-            throw .unresumable("\(error)")
-        }
-        let saved = try snapshot.integers("order", count: order.count)
-        guard Set(saved).count == order.count, saved.allSatisfy({ $0 >= 0 && $0 < order.count }) else {
-            throw .unresumable("the saved example order is not a permutation of the \(order.count) training examples")
-        }
-        order = saved.map { Int($0) }
+        try snapshot.restore("shuffle", generator: shuffle)
+        try snapshot.restore("masks", stream: bits)
+        order = try snapshot.order(count: order.count)
     }
 
     /// One FF step of every layer on the batch and its hybrids; leaves the

@@ -30,7 +30,7 @@ struct Train: ParsableCommand {
     var validation: Int?
 
     @Option(name: .long, help: ArgumentHelp(
-        "Keep a resumable training state here (ff-unsupervised), written atomically after every --state-every epochs.",
+        "Keep a resumable training state here (ff, ff-recurrent, ff-unsupervised), written atomically after every --state-every epochs.",
         discussion: "Repeat the same command with --resume to continue after the last saved epoch; the continued run gives the same bits as one that never stopped."))
     var state: String?
 
