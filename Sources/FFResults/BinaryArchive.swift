@@ -93,3 +93,42 @@ struct BinaryArchive {
         }
     }
 }
+
+extension BinaryArchive {
+    /// A verified file's decoded header and its bytes.
+    struct Opened<Header> {
+        var header: Header
+        var bytes: [UInt8]
+        var payload: Range<Int>
+    }
+
+    /// Reads `path`, checks magic, CRC and version, and decodes the JSON header.
+    /// - Parameters:
+    ///   - path: The file.
+    ///   - magic: The kind's magic bytes.
+    ///   - version: The format version this build reads.
+    ///   - header: The header's type.
+    ///   - wrongKind: The error for a file of another kind.
+    /// - Throws: ``CheckpointError`` naming the file and what is wrong.
+    static func read<Header: Decodable>(_ path: String, magic: [UInt8], version: UInt32, header: Header.Type,
+                                        wrongKind: CheckpointError) throws(CheckpointError) -> Opened<Header> {
+        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path) }
+        let bytes = [UInt8](data)
+        let contents: Contents
+        do {
+            contents = try open(bytes, magic: magic)
+        } catch {
+            switch error {
+            case .notThisKind: throw wrongKind
+            case .corrupt(let why): throw .corrupt(path: path, why: why)
+            }
+        }
+        guard contents.version == version else { throw .unsupportedVersion(path: path, version: contents.version) }
+        do {
+            let decoded = try JSONFile.decoder().decode(Header.self, from: contents.header)
+            return Opened(header: decoded, bytes: bytes, payload: contents.payload)
+        } catch {
+            throw .corrupt(path: path, why: "unreadable header (\(error))")
+        }
+    }
+}

@@ -87,25 +87,10 @@ public struct Checkpoint: Sendable {
     /// - Parameter path: The file.
     /// - Throws: ``CheckpointError`` naming the file and what is wrong.
     public static func read(from path: String) throws(CheckpointError) -> Checkpoint {
-        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path) }
-        let bytes = [UInt8](data)
-        let contents: BinaryArchive.Contents
-        do {
-            contents = try BinaryArchive.open(bytes, magic: magic)
-        } catch {
-            switch error {
-            case .notThisKind: throw .notACheckpoint(path: path)
-            case .corrupt(let why): throw .corrupt(path: path, why: why)
-            }
-        }
-        guard contents.version == Self.version else { throw .unsupportedVersion(path: path, version: contents.version) }
-        let header: Header
-        do {
-            header = try JSONFile.decoder().decode(Header.self, from: contents.header)
-        } catch {
-            throw .corrupt(path: path, why: "unreadable header (\(error))")
-        }
-        var offset = contents.payload.lowerBound
+        let opened = try BinaryArchive.read(path, magic: magic, version: Self.version, header: Header.self,
+                                            wrongKind: .notACheckpoint(path: path))
+        let (header, bytes, payload) = (opened.header, opened.bytes, opened.payload)
+        var offset = payload.lowerBound
         var tensors = [LayerParameters]()
         for shape in header.shapes {
             guard shape.count == 2, shape[0] > 0, shape[1] > 0 else { throw .corrupt(path: path, why: "bad tensor shape \(shape)") }

@@ -114,29 +114,14 @@ public struct TrainingStateFile: Sendable {
     /// - Parameter path: The file.
     /// - Throws: ``CheckpointError`` naming the file and what is wrong.
     public static func read(from path: String) throws(CheckpointError) -> TrainingStateFile {
-        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path) }
-        let bytes = [UInt8](data)
-        let contents: BinaryArchive.Contents
-        do {
-            contents = try BinaryArchive.open(bytes, magic: magic)
-        } catch {
-            switch error {
-            case .notThisKind: throw .notATrainingState(path: path)
-            case .corrupt(let why): throw .corrupt(path: path, why: why)
-            }
-        }
-        guard contents.version == version else { throw .unsupportedVersion(path: path, version: contents.version) }
-        let header: Header
-        do {
-            header = try JSONFile.decoder().decode(Header.self, from: contents.header)
-        } catch {
-            throw .corrupt(path: path, why: "unreadable header (\(error))")
-        }
+        let opened = try BinaryArchive.read(path, magic: magic, version: version, header: Header.self,
+                                            wrongKind: .notATrainingState(path: path))
+        let (header, bytes, payload) = (opened.header, opened.bytes, opened.payload)
         var snapshot = TrainerSnapshot(completedEpochs: header.completedEpochs, history: header.history)
-        var offset = contents.payload.lowerBound
+        var offset = payload.lowerBound
         for e in header.entries {
             let width = switch e.kind { case .float32: 4; case .int64: 8; case .uint8: 1 }
-            guard e.count >= 0, offset + e.count * width <= contents.payload.upperBound else {
+            guard e.count >= 0, offset + e.count * width <= payload.upperBound else {
                 throw .corrupt(path: path, why: "array '\(e.name)' ends after the file")
             }
             switch e.kind {
@@ -146,8 +131,8 @@ public struct TrainingStateFile: Sendable {
             }
             offset += e.count * width
         }
-        guard offset == contents.payload.upperBound else {
-            throw .corrupt(path: path, why: "\(contents.payload.upperBound - offset) unexpected trailing bytes")
+        guard offset == payload.upperBound else {
+            throw .corrupt(path: path, why: "\(payload.upperBound - offset) unexpected trailing bytes")
         }
         return TrainingStateFile(algorithm: header.algorithm, recipe: header.recipe, dataset: header.dataset,
                                  seed: header.seed, threads: header.threads, trainExamples: header.trainExamples,
