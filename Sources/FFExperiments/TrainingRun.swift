@@ -93,6 +93,7 @@ public struct TrainingRun: Sendable {
         let trainProbe = train.prefix(trainAccuracyExamples)
 
         var history: [EpochRecord]
+        var resumedAfterEpoch: Int?
         var testAccuracy: Double, testReadout: Double? = nil
         var trainAccuracy: Double, trainReadout: Double? = nil
         var checkpoint: Checkpoint? = nil
@@ -102,6 +103,7 @@ public struct TrainingRun: Sendable {
             let trainer = FFTrainer(network: network, seed: seed)
             trainer.recordsDiagnostics = diagnostics
             let hooks = try stateHooks(dataset: dataset, trainExamples: train.count, totalEpochs: ff.epochs)
+            resumedAfterEpoch = hooks.resume?.completedEpochs
             history = try trainer.fit(train: train, test: test, resumingFrom: hooks.resume,
                                       checkpointWhen: hooks.when, checkpoint: hooks.write, progress: progress)
             testAccuracy = history.last?.testAccuracy ?? test.accuracy(of: network.predictByGoodness(test.images))
@@ -121,6 +123,7 @@ public struct TrainingRun: Sendable {
             let network = RecurrentFFNetwork(configuration: RecurrentFFConfiguration(ff: ff, dynamics: recurrent),
                                              inputSize: train.images.columns, random: random)
             let hooks = try stateHooks(dataset: dataset, trainExamples: train.count, totalEpochs: ff.epochs)
+            resumedAfterEpoch = hooks.resume?.completedEpochs
             history = try RecurrentFFTrainer(network: network, seed: seed).fit(
                 train: train, test: test, resumingFrom: hooks.resume, checkpointWhen: hooks.when,
                 checkpoint: hooks.write, progress: progress)
@@ -131,6 +134,7 @@ public struct TrainingRun: Sendable {
                                                 inputSize: train.images.columns, random: random)
             let hooks = try stateHooks(dataset: dataset, trainExamples: train.count,
                                        totalEpochs: ff.epochs + unsupervised.readoutEpochs)
+            resumedAfterEpoch = hooks.resume?.completedEpochs
             history = try UnsupervisedFFTrainer(network: network, seed: seed).fit(
                 train: train, test: test, resumingFrom: hooks.resume, checkpointWhen: hooks.when, checkpoint: hooks.write,
                 progress: progress)
@@ -155,6 +159,7 @@ public struct TrainingRun: Sendable {
             trainSeconds: history.reduce(0) { $0 + $1.seconds }, totalSeconds: WallClock.seconds() - started,
             history: history, ffConfiguration: isFF ? ff : nil, bpConfiguration: isFF ? nil : bp)
         result.evaluationSet = dataset.evaluationSet.description
+        result.resumedAfterEpoch = resumedAfterEpoch
         if algorithm == .ffRecurrent { result.recurrentDynamics = recurrent }
         if algorithm == .ffUnsupervised { result.unsupervisedSettings = unsupervised }
         return (result, checkpoint)

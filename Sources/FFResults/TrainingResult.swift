@@ -58,6 +58,10 @@ public struct TrainingResult: Codable, Sendable {
     public var trainSeconds: Double
     /// Wall seconds of the whole run, data loading and evaluation included.
     public var totalSeconds: Double
+    /// The epochs a resumed run took from its saved state (`--resume`); `nil`
+    /// for a run that started afresh. ``trainSeconds`` and ``history`` include
+    /// those epochs, ``totalSeconds`` only this process's work.
+    public var resumedAfterEpoch: Int? = nil
     /// Per-epoch history.
     public var history: [EpochRecord]
     /// The full FF configuration, for FF runs.

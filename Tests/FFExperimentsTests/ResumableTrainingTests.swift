@@ -139,6 +139,7 @@ struct ResumableTrainingTests {
         run.state?.resume = true
         let (again, _) = try run.run(on: dataset)
         #expect(again.history == whole.history && again.testAccuracy == whole.testAccuracy)
+        #expect(whole.resumedAfterEpoch == nil && again.resumedAfterEpoch == 4)
 
         // Written and read back, every array is unchanged.
         let copy = dir.appendingPathComponent("copy.state").path
