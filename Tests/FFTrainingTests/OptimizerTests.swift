@@ -34,6 +34,23 @@ struct OptimizerTests {
         #expect(p == d)
     }
 
+    @Test("optimizer state never turns subnormal where gradients vanish or are tiny",
+          arguments: [OptimizerConfiguration.Kind.adam, .sgd])
+    func noSubnormals(kind: OptimizerConfiguration.Kind) {
+        var o = OptimizerConfiguration(kind: kind).makeOptimizer(count: 4)
+        var p: [Float] = [0.1, 0.2, 0.3, 0.4]
+        _ = step(&o, &p, [1e-3, 1e-30, -1e-18, 1e-10], lr: 0.01)
+        // Afterwards the gradients vanish (or stay tiny): the moments decay geometrically.
+        var subnormal = [Float]()
+        for _ in 0..<3000 {
+            _ = step(&o, &p, [0, 1e-30, -1e-18, 0], lr: 0.01)
+            subnormal += o.state.vectors.joined().filter { $0 != 0 && !$0.isNormal }
+        }
+        #expect(subnormal.isEmpty, "\(subnormal.count) subnormal state values, e.g. \(subnormal.prefix(3))")
+        let finite = p.allSatisfy { $0.isFinite }
+        #expect(finite)
+    }
+
     @Test("linear decay is flat for the first half and reaches 0 at the end")
     func schedule() {
         let s = LearningRateSchedule.linearDecay

@@ -6,7 +6,8 @@ import Darwin
 #endif
 
 /// Adam (Kingma & Ba 2015) with bias correction, PyTorch's form, with L2
-/// weight decay added to the gradient.
+/// weight decay added to the gradient. Moments and gradient components too
+/// small to stay normal are read as zero (``SubnormalGuard``).
 public struct Adam: Optimizer {
     private var m: [Float]
     private var v: [Float]
@@ -51,9 +52,12 @@ public struct Adam: Optimizer {
                 // Every element on its own: the same bits at any thread count.
                 ParallelRows.forEach(rows: m.count, columns: 1) { _, range in
                     for i in range {
-                        let g = gradient[i] + wd * parameters[i]
-                        m[i] = b1 * m[i] + (1 - b1) * g
-                        v[i] = b2 * v[i] + (1 - b2) * g * g
+                        // Tiny values read as zero, so that nothing turns subnormal (see SubnormalGuard).
+                        let g = SubnormalGuard.flushed(gradient[i] + wd * parameters[i], below: SubnormalGuard.gradientFloor)
+                        let mOld = SubnormalGuard.flushed(m[i], below: SubnormalGuard.momentFloor)
+                        let vOld = SubnormalGuard.flushed(v[i], below: SubnormalGuard.momentFloor)
+                        m[i] = b1 * mOld + (1 - b1) * g
+                        v[i] = b2 * vOld + (1 - b2) * g * g
                         let d = -stepSize * m[i] / (v[i].squareRoot() / c2 + eps)
                         delta[i] = d
                         parameters[i] += d

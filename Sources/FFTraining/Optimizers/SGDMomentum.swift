@@ -1,6 +1,8 @@
 import FFNumerics
 
 /// SGD with momentum, PyTorch's form: v ← μ·v + (g + λ·w); w ← w − lr·v.
+/// Velocities and gradient components too small to stay normal are read as
+/// zero (``SubnormalGuard``).
 public struct SGDMomentum: Optimizer {
     private var velocity: [Float]
     private var started = false
@@ -33,8 +35,9 @@ public struct SGDMomentum: Optimizer {
             // Every element on its own: the same bits at any thread count.
             ParallelRows.forEach(rows: v.count, columns: 1) { _, range in
                 for i in range {
-                    let g = gradient[i] + wd * parameters[i]
-                    v[i] = first ? g : mu * v[i] + g
+                    // Tiny values read as zero, so that nothing turns subnormal (see SubnormalGuard).
+                    let g = SubnormalGuard.flushed(gradient[i] + wd * parameters[i], below: SubnormalGuard.momentFloor)
+                    v[i] = first ? g : mu * SubnormalGuard.flushed(v[i], below: SubnormalGuard.momentFloor) + g
                     let d = -learningRate * v[i]
                     delta[i] = d
                     parameters[i] += d
