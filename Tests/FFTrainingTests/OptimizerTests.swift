@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import FFNumerics
 @testable import FFTraining
@@ -49,6 +50,57 @@ struct OptimizerTests {
         #expect(subnormal.isEmpty, "\(subnormal.count) subnormal state values, e.g. \(subnormal.prefix(3))")
         let finite = p.allSatisfy { $0.isFinite }
         #expect(finite)
+    }
+
+    /// The scalar formulas, element by element, for the lane kernels to match.
+    func referenceSteps(_ kind: OptimizerConfiguration.Kind, parameters: [Float], gradients: [[Float]],
+                        lr: Float, wd: Float) -> [Float] {
+        var p = parameters
+        var m = [Float](repeating: 0, count: p.count), v = m
+        let (b1, b2, eps, mu): (Float, Float, Float, Float) = (0.9, 0.999, 1e-8, 0.9)
+        func flush(_ x: Float, _ floor: Float) -> Float { abs(x) < floor ? 0 : x }
+        for (t, gradient) in gradients.enumerated() {
+            let c1 = 1 - powf(b1, Float(t + 1))
+            let c2 = (1 - powf(b2, Float(t + 1))).squareRoot()
+            for i in p.indices {
+                switch kind {
+                case .adam:
+                    let g = flush(gradient[i] + wd * p[i], 0x1p-55)
+                    m[i] = b1 * flush(m[i], 0x1p-100) + (1 - b1) * g
+                    v[i] = b2 * flush(v[i], 0x1p-100) + (1 - b2) * g * g
+                    p[i] += -(lr / c1) * m[i] / (v[i].squareRoot() / c2 + eps)
+                case .sgd:
+                    let g = flush(gradient[i] + wd * p[i], 0x1p-100)
+                    m[i] = t == 0 ? g : mu * flush(m[i], 0x1p-100) + g
+                    p[i] += -lr * m[i]
+                }
+            }
+        }
+        return p
+    }
+
+    @Test("the eight-lane optimizer kernels give the scalar formulas' bits, at any thread count and length",
+          arguments: [OptimizerConfiguration.Kind.adam, .sgd], [1, 7, 8, 37, 1000])
+    func lanesMatchScalar(kind: OptimizerConfiguration.Kind, count: Int) {
+        var seed: UInt64 = 12345
+        func next() -> Float {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            let u = Float(seed >> 40) / Float(1 << 24) - 0.5
+            // Mix ordinary values with tiny ones that would turn subnormal.
+            return (seed >> 20) % 5 == 0 ? u * 1e-30 : u
+        }
+        let parameters = (0..<count).map { _ in next() }
+        let gradients = (0..<6).map { _ in (0..<count).map { _ in next() } }
+        let expected = referenceSteps(kind, parameters: parameters, gradients: gradients, lr: 0.01, wd: 0.001)
+        for threads in [1, 2, 3] {
+            ParallelRows.$threadsOverride.withValue(threads) {
+                var o = OptimizerConfiguration(kind: kind, weightDecay: 0.001).makeOptimizer(count: count)
+                var p = parameters
+                for g in gradients { _ = step(&o, &p, g, lr: 0.01) }
+                let same = p.map(\.bitPattern) == expected.map(\.bitPattern)
+                #expect(same, "\(kind) with \(count) elements on \(threads) threads")
+            }
+        }
     }
 
     @Test("linear decay is flat for the first half and reaches 0 at the end")

@@ -47,20 +47,28 @@ public struct Adam: Optimizer {
         let c1 = 1 - powf(b1, Float(t))
         let c2 = (1 - powf(b2, Float(t))).squareRoot()
         let stepSize = learningRate / c1
+        let (oneMinusB1, oneMinusB2, negativeStep) = (1 - b1, 1 - b2, -stepSize)
+        let (gradientFloor, momentFloor) = (SubnormalGuard.gradientFloor, SubnormalGuard.momentFloor)
+        guard let pp = parameters.baseAddress, let gp = gradient.baseAddress, let dp = delta.baseAddress else { return }
         m.withUnsafeMutableBufferPointer { m in
             v.withUnsafeMutableBufferPointer { v in
-                // Every element on its own: the same bits at any thread count.
+                let (mp, vp) = (m.baseAddress!, v.baseAddress!)
+                // Every element on its own: the same bits at any thread count. Eight lanes at a
+                // time, the scalar formula's operations in its order (see Lanes). Tiny values read
+                // as zero, so that nothing turns subnormal (see SubnormalGuard).
                 ParallelRows.forEach(rows: m.count, columns: 1) { _, range in
-                    for i in range {
-                        // Tiny values read as zero, so that nothing turns subnormal (see SubnormalGuard).
-                        let g = SubnormalGuard.flushed(gradient[i] + wd * parameters[i], below: SubnormalGuard.gradientFloor)
-                        let mOld = SubnormalGuard.flushed(m[i], below: SubnormalGuard.momentFloor)
-                        let vOld = SubnormalGuard.flushed(v[i], below: SubnormalGuard.momentFloor)
-                        m[i] = b1 * mOld + (1 - b1) * g
-                        v[i] = b2 * vOld + (1 - b2) * g * g
-                        let d = -stepSize * m[i] / (v[i].squareRoot() / c2 + eps)
-                        delta[i] = d
-                        parameters[i] += d
+                    Lanes.forEachChunk(range) { i, n in
+                        let p = Lanes.load(pp, i, n)
+                        let g = SubnormalGuard.flushed(Lanes.load(gp, i, n) + wd * p, below: gradientFloor)
+                        let mOld = SubnormalGuard.flushed(Lanes.load(mp, i, n), below: momentFloor)
+                        let vOld = SubnormalGuard.flushed(Lanes.load(vp, i, n), below: momentFloor)
+                        let mNew = b1 * mOld + oneMinusB1 * g
+                        let vNew = b2 * vOld + oneMinusB2 * g * g
+                        let d = negativeStep * mNew / (vNew.squareRoot() / c2 + eps)
+                        Lanes.store(mNew, mp, i, n)
+                        Lanes.store(vNew, vp, i, n)
+                        Lanes.store(d, dp, i, n)
+                        Lanes.store(p + d, pp, i, n)
                     }
                 }
             }

@@ -31,16 +31,22 @@ public struct SGDMomentum: Optimizer {
         // PyTorch starts the buffer at the first gradient (no dampening).
         let first = !started
         started = true
+        let (floor, negativeRate) = (SubnormalGuard.momentFloor, -learningRate)
+        guard let pp = parameters.baseAddress, let gp = gradient.baseAddress, let dp = delta.baseAddress else { return }
         velocity.withUnsafeMutableBufferPointer { v in
-            // Every element on its own: the same bits at any thread count.
+            let vp = v.baseAddress!
+            // Every element on its own: the same bits at any thread count. Eight lanes at a
+            // time, the scalar formula's operations in its order (see Lanes). Tiny values read
+            // as zero, so that nothing turns subnormal (see SubnormalGuard).
             ParallelRows.forEach(rows: v.count, columns: 1) { _, range in
-                for i in range {
-                    // Tiny values read as zero, so that nothing turns subnormal (see SubnormalGuard).
-                    let g = SubnormalGuard.flushed(gradient[i] + wd * parameters[i], below: SubnormalGuard.momentFloor)
-                    v[i] = first ? g : mu * SubnormalGuard.flushed(v[i], below: SubnormalGuard.momentFloor) + g
-                    let d = -learningRate * v[i]
-                    delta[i] = d
-                    parameters[i] += d
+                Lanes.forEachChunk(range) { i, n in
+                    let p = Lanes.load(pp, i, n)
+                    let g = SubnormalGuard.flushed(Lanes.load(gp, i, n) + wd * p, below: floor)
+                    let vNew = first ? g : mu * SubnormalGuard.flushed(Lanes.load(vp, i, n), below: floor) + g
+                    let d = negativeRate * vNew
+                    Lanes.store(vNew, vp, i, n)
+                    Lanes.store(d, dp, i, n)
+                    Lanes.store(p + d, pp, i, n)
                 }
             }
         }
