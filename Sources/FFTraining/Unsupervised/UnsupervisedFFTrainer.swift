@@ -6,7 +6,9 @@ import FFRandom
 /// data, without labels; the linear readout learns the labels from the
 /// normalised activities of the positive pass, alongside, and optionally for
 /// a few readout-only epochs at the end. Nothing flows from the readout into
-/// the FF layers.
+/// the FF layers. The readout-only epochs run the learning-rate schedule
+/// afresh over their own length (a decaying schedule would otherwise end the
+/// FF epochs near 0 and jump back to the full rate).
 ///
 /// The partner of each image in a hybrid is the image one batch further on
 /// in the epoch's shuffled order, so it is always another real image.
@@ -93,7 +95,9 @@ public final class UnsupervisedFFTrainer {
             var layerLosses = [Double](repeating: 0, count: network.layerCount)
             var readoutLoss = 0.0
             for s in 0..<steps {
-                let factor = ffEpoch ? ff.learningRateSchedule.factor(epoch: epoch, step: s, stepsPerEpoch: steps, epochs: epochs) : 1
+                let factor = ffEpoch
+                    ? ff.learningRateSchedule.factor(epoch: epoch, step: s, stepsPerEpoch: steps, epochs: epochs)
+                    : ff.learningRateSchedule.factor(epoch: epoch - epochs, step: s, stepsPerEpoch: steps, epochs: readoutEpochs)
                 let lo = s * ff.batchSize
                 let range = lo..<min(lo + ff.batchSize, train.count)
                 train.gather(order[range], images: &batchImages, labels: &batchLabels)
