@@ -25,6 +25,28 @@ struct UnsupervisedFFTests {
         #expect(net.readoutLayers == 1..<3)
     }
 
+    @Test("readout-only epochs run the learning-rate schedule afresh instead of jumping back from its end")
+    func readoutEpochsHaveTheirOwnSchedule() {
+        func factor(_ epoch: Int, _ step: Int) -> Float {
+            UnsupervisedFFTrainer.learningRateFactor(.linearDecay, epoch: epoch, step: step, stepsPerEpoch: 10,
+                                                     ffEpochs: 4, readoutEpochs: 2)
+        }
+        // FF epochs: full rate for the first half, then down towards 0.
+        #expect(factor(0, 0) == 1)
+        #expect(factor(1, 9) == 1)
+        #expect(abs(factor(3, 9) - 2 * (1 - 39 / 40.0)) < 1e-6)
+        // Readout-only epochs: the same shape over their own 20 steps.
+        #expect(factor(4, 0) == 1)
+        #expect(factor(4, 9) == 1)
+        #expect(abs(factor(5, 5) - 2 * (1 - 15 / 20.0)) < 1e-6)
+        #expect(factor(5, 9) < factor(5, 0))
+        // A constant schedule stays constant throughout.
+        for epoch in 0..<6 {
+            #expect(UnsupervisedFFTrainer.learningRateFactor(.constant, epoch: epoch, step: 3, stepsPerEpoch: 10,
+                                                             ffEpochs: 4, readoutEpochs: 2) == 1)
+        }
+    }
+
     @Test("labels reach only the readout: other labels leave the FF layers bit-identical")
     func labelsDoNotReachLayers() throws {
         let data = syntheticExamples(count: 100, pixels: 64, seed: 33)

@@ -95,9 +95,8 @@ public final class UnsupervisedFFTrainer {
             var layerLosses = [Double](repeating: 0, count: network.layerCount)
             var readoutLoss = 0.0
             for s in 0..<steps {
-                let factor = ffEpoch
-                    ? ff.learningRateSchedule.factor(epoch: epoch, step: s, stepsPerEpoch: steps, epochs: epochs)
-                    : ff.learningRateSchedule.factor(epoch: epoch - epochs, step: s, stepsPerEpoch: steps, epochs: readoutEpochs)
+                let factor = Self.learningRateFactor(ff.learningRateSchedule, epoch: epoch, step: s, stepsPerEpoch: steps,
+                                                     ffEpochs: epochs, readoutEpochs: readoutEpochs)
                 let lo = s * ff.batchSize
                 let range = lo..<min(lo + ff.batchSize, train.count)
                 train.gather(order[range], images: &batchImages, labels: &batchLabels)
@@ -137,6 +136,23 @@ public final class UnsupervisedFFTrainer {
             if checkpointWhen(epoch + 1) { try checkpoint(snapshot(history: history, shuffle: shuffle, order: order)) }
         }
         return history
+    }
+
+    /// The learning-rate multiplier of a step: the FF epochs follow `schedule`
+    /// over their own length, and the readout-only epochs that come after
+    /// them run it afresh over theirs.
+    /// - Parameters:
+    ///   - schedule: The run's schedule.
+    ///   - epoch: The epoch (0-based; readout-only epochs counted after the FF epochs).
+    ///   - step: The step within the epoch (0-based).
+    ///   - stepsPerEpoch: Steps per epoch.
+    ///   - ffEpochs: FF epochs in the run.
+    ///   - readoutEpochs: Readout-only epochs after them.
+    static func learningRateFactor(_ schedule: LearningRateSchedule, epoch: Int, step: Int, stepsPerEpoch: Int,
+                                   ffEpochs: Int, readoutEpochs: Int) -> Float {
+        epoch < ffEpochs
+            ? schedule.factor(epoch: epoch, step: step, stepsPerEpoch: stepsPerEpoch, epochs: ffEpochs)
+            : schedule.factor(epoch: epoch - ffEpochs, step: step, stepsPerEpoch: stepsPerEpoch, epochs: readoutEpochs)
     }
 
     /// The trainer's state after the epochs of `history`.
