@@ -39,7 +39,7 @@ public struct TrainingRun: Sendable {
     public var seed: UInt64
     /// Training examples measured for the reported train accuracy.
     public var trainAccuracyExamples: Int
-    /// FF only: record ``LayerDiagnostics`` on the test set after every epoch.
+    /// ff and ff-unsupervised only: record ``LayerDiagnostics`` on the test set after every (FF) epoch.
     public var diagnostics: Bool
     /// The recurrent dynamics (used when `algorithm == .ffRecurrent`).
     public var recurrent = RecurrentDynamics()
@@ -56,7 +56,7 @@ public struct TrainingRun: Sendable {
     ///   - recipe: Recipe the configuration came from.
     ///   - seed: The seed.
     ///   - trainAccuracyExamples: How many training examples to measure train accuracy on.
-    ///   - diagnostics: FF only: per-layer diagnostics on the test set after every epoch.
+    ///   - diagnostics: ff and ff-unsupervised only: per-layer diagnostics on the test set after every epoch.
     public init(algorithm: Algorithm, ff: FFConfiguration, bp: BPConfiguration, recipe: Recipe?, seed: UInt64,
                 trainAccuracyExamples: Int = 10_000, diagnostics: Bool = false) {
         self.algorithm = algorithm
@@ -135,7 +135,9 @@ public struct TrainingRun: Sendable {
             let hooks = try stateHooks(dataset: dataset, trainExamples: train.count,
                                        totalEpochs: ff.epochs + unsupervised.readoutEpochs)
             resumedAfterEpoch = hooks.resume?.completedEpochs
-            history = try UnsupervisedFFTrainer(network: network, seed: seed).fit(
+            let trainer = UnsupervisedFFTrainer(network: network, seed: seed)
+            trainer.recordsDiagnostics = diagnostics
+            history = try trainer.fit(
                 train: train, test: test, resumingFrom: hooks.resume, checkpointWhen: hooks.when, checkpoint: hooks.write,
                 progress: progress)
             // Unsupervised FF predicts through its readout only.

@@ -52,8 +52,14 @@ struct CLIDiagnosticsTests {
     func printedAndRefused() throws {
         let printed = try CLI.run(["train", "--diagnostics", "--goodness", "min-sum-squares"] + Self.common)
         #expect(printed.status == 0, "\(printed.stderr)")
-        #expect(printed.stdout.contains("per-layer diagnostics after the last epoch, on 10000 test examples"))
+        #expect(printed.stdout.contains("per-layer diagnostics after the last FF epoch, on 10000 test examples"))
         #expect(printed.stdout.contains("positive G") && printed.stdout.contains("dead"))
+
+        // Unsupervised FF: real test images against their hybrids; the readout-only epoch has no record.
+        let unsupervised = try CLI.run(["train", "--algorithm", "ff-unsupervised", "--readout-epochs", "1", "--diagnostics"]
+                                       + Self.common)
+        #expect(unsupervised.status == 0, "\(unsupervised.stderr)")
+        #expect(unsupervised.stdout.contains("per-layer diagnostics after the last FF epoch, on 10000 test examples"))
 
         let bp = try CLI.run(["train", "--algorithm", "bp", "--diagnostics"] + Self.common)
         #expect(bp.status != 0 && bp.stderr.contains("--diagnostics"))

@@ -34,12 +34,8 @@ extension FFNetwork {
                 pos.add(Double(scores[l][i, Int(examples.labels[i])]))
                 neg.add(Double(scores[l][i, Int(negativeLabels[i])]))
             }
-            let dead = maxima[l].reduce(0) { $0 + ($1 > 0 ? 0 : 1) }
-            return LayerDiagnostics(
-                examples: n, accuracy: n == 0 ? 0 : examples.accuracy(of: predictions),
-                positiveGoodnessMean: pos.mean, positiveGoodnessStd: pos.std,
-                negativeGoodnessMean: neg.mean, negativeGoodnessStd: neg.std,
-                deadFraction: maxima[l].isEmpty ? 0 : Double(dead) / Double(maxima[l].count))
+            return LayerDiagnostics(examples: n, accuracy: n == 0 ? 0 : examples.accuracy(of: predictions),
+                                    positive: pos, negative: neg, unitMaxima: maxima[l])
         }
     }
 

@@ -44,6 +44,21 @@ public struct LayerDiagnostics: Sendable, Codable, Equatable {
         self.deadFraction = deadFraction
     }
 
+    /// A record from accumulated goodness moments and each unit's largest output.
+    /// - Parameters:
+    ///   - examples: Examples evaluated.
+    ///   - accuracy: The layer's accuracy on its own task.
+    ///   - positive: Moments of G on positive data.
+    ///   - negative: Moments of G on negative data.
+    ///   - unitMaxima: Each unit's largest output over all data (≤ 0: dead).
+    init(examples: Int, accuracy: Double, positive: RunningMoments, negative: RunningMoments, unitMaxima: [Float]) {
+        let dead = unitMaxima.reduce(0) { $0 + ($1 > 0 ? 0 : 1) }
+        self.init(examples: examples, accuracy: accuracy,
+                  positiveGoodnessMean: positive.mean, positiveGoodnessStd: positive.std,
+                  negativeGoodnessMean: negative.mean, negativeGoodnessStd: negative.std,
+                  deadFraction: unitMaxima.isEmpty ? 0 : Double(dead) / Double(unitMaxima.count))
+    }
+
     /// The seed of the diagnostics' wrong labels, independent of the run's
     /// seed so that runs are compared on the same negatives (arXiv 2212.13345).
     public static let negativeSeed: UInt64 = 2212_13345

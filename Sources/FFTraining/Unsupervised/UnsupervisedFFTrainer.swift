@@ -28,6 +28,11 @@ public final class UnsupervisedFFTrainer {
     private var yPos = Matrix(rows: 0, columns: 0)
     private var yNeg = Matrix(rows: 0, columns: 0)
     private var features = Matrix(rows: 0, columns: 0)
+    /// Whether every FF epoch records each layer's ``LayerDiagnostics`` on the
+    /// test set: real images against ``UnsupervisedFFNetwork/diagnosticHybrids(of:)``.
+    /// It runs after the epoch's timing and draws from no trainer stream, so
+    /// training on exact digital layers is bit-identical with and without it.
+    public var recordsDiagnostics = false
 
     /// Creates a trainer.
     /// - Parameters:
@@ -82,6 +87,9 @@ public final class UnsupervisedFFTrainer {
         let shuffle = random.derived(stream: "shuffle")
         var order = Array(0..<train.count)
         var history = [EpochRecord]()
+        let diagnosticNegatives = recordsDiagnostics ? try test.map { t throws(TrainingError) in
+            try network.diagnosticHybrids(of: t.images)
+        } : nil
         if let snapshot = resumingFrom {
             try snapshot.checkEpochs(total: epochs + readoutEpochs)
             try restore(snapshot, shuffle: shuffle, order: &order)
@@ -130,6 +138,9 @@ public final class UnsupervisedFFTrainer {
                let predictions = network.predict(test.images) {
                 record.testAccuracy = test.accuracy(of: predictions)
                 record.testAccuracyReadout = record.testAccuracy
+            }
+            if ffEpoch, let test, let diagnosticNegatives {
+                record.diagnostics = network.layerDiagnostics(test, hybrids: diagnosticNegatives)
             }
             history.append(record)
             progress(.epochFinished(record))

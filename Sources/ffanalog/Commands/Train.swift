@@ -41,8 +41,8 @@ struct Train: ParsableCommand {
     var resume = false
 
     @Flag(name: .long, help: ArgumentHelp(
-        "FF: after every epoch, measure each layer on the test set: its own goodness accuracy, positive and negative goodness (mean, std) and dead units.",
-        discussion: "The records go into the JSON history and, with --output X.json, into the tidy CSV X.diagnostics.csv; without --output the last epoch's are printed. `ffanalog plot X.json` draws the goodness separation."))
+        "ff, ff-unsupervised: after every epoch, measure each layer on the test set: its own goodness accuracy, positive and negative goodness (mean, std) and dead units.",
+        discussion: "For ff-unsupervised, positive data are the test images, negative data one fixed hybrid of each, and a layer's accuracy is the fraction of images whose G beats their hybrid's. The records go into the JSON history and, with --output X.json, into the tidy CSV X.diagnostics.csv; without --output the last epoch's are printed. `ffanalog plot X.json` draws the goodness separation."))
     var diagnostics = false
 
     /// The algorithm given, else the recipe's, else supervised FF.
@@ -79,8 +79,8 @@ struct Train: ParsableCommand {
         }
         if resume && state == nil { throw ValidationError("--resume continues from --state PATH; give --state too") }
         if stateEvery < 1 { throw ValidationError("--state-every must be at least 1") }
-        if diagnostics && a != .ff {
-            throw ValidationError("--diagnostics measures supervised Forward-Forward layers; it needs --algorithm ff")
+        if diagnostics && a != .ff && a != .ffUnsupervised {
+            throw ValidationError("--diagnostics is implemented for --algorithm ff and ff-unsupervised, not for \(a.rawValue)")
         }
     }
 
@@ -129,8 +129,8 @@ struct Train: ParsableCommand {
         line += "; train accuracy \(format(100 * result.trainAccuracy, 2))%"
         line += "; \(format(result.trainSeconds, 1))s training on \(result.threads) BLAS threads"
         print(line)
-        if diagnostics && output == nil, let last = result.history.last?.diagnostics {
-            print("per-layer diagnostics after the last epoch, on \(last.first?.examples ?? 0) \(dataset.evaluationSet.shortName) examples:")
+        if diagnostics && output == nil, let last = result.history.last(where: { $0.diagnostics != nil })?.diagnostics {
+            print("per-layer diagnostics after the last FF epoch, on \(last.first?.examples ?? 0) \(dataset.evaluationSet.shortName) examples:")
             var rows = [["layer", "accuracy", "positive G", "negative G", "dead"]]
             for (l, d) in last.enumerated() {
                 rows.append(["\(l + 1)", "\(format(100 * d.accuracy, 2))%",
