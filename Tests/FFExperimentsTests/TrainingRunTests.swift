@@ -72,7 +72,7 @@ struct TrainingRunTests {
     @Test("recipes carry the parameters the README lists")
     func recipes() {
         let h = Recipe.hinton.ffConfiguration
-        #expect(h.hiddenSizes == [2000, 2000, 2000, 2000] && h.epochs == 60)
+        #expect(h.hiddenSizes == [2000, 2000, 2000, 2000] && h.epochs == 60 && h.negatives == .hard)
         let p = Recipe.pytorchForwardForward.ffConfiguration
         #expect(p.hiddenSizes == [500, 500] && p.epochs == 1000 && p.batchSize == 50_000 && p.trainingExamples == 50_000)
         #expect(p.schedule == .layerwise && p.fixedNegatives && p.negatives == .permutation && p.predictionLayers == .all)

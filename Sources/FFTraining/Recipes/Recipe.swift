@@ -20,7 +20,7 @@ public enum Recipe: String, Sendable, Codable, CaseIterable {
         case .ffanalog:
             "784-500-500, Σy² goodness (θ = units), RMS normalisation, He-normal weights, hard negatives, Adam lr 0.001 (readout too), batch 100, 10 epochs, linear decay"
         case .hinton:
-            "784-2000×4, Σy² goodness (θ = units), RMS normalisation, random wrong labels, peer normalisation 0.03 (momentum 0.9), straight-through ReLU gradient, SGD lr 1e-3 momentum 0.9 wd 3e-4, batch 100, 60 epochs, linear decay; readout SGD lr 1e-2 wd 3e-3"
+            "784-2000×4, Σy² goodness (θ = units), RMS normalisation, hard negatives, peer normalisation 0.03 (momentum 0.9), straight-through ReLU gradient, SGD lr 1e-3 momentum 0.9 wd 3e-4, batch 100, 60 epochs, linear decay; readout SGD lr 1e-2 wd 3e-3"
         case .hintonRecurrent, .hintonUnsupervised:
             variantSummary
         case .pytorchForwardForward:
@@ -43,7 +43,7 @@ public enum Recipe: String, Sendable, Codable, CaseIterable {
                 hiddenSizes: [2000, 2000, 2000, 2000], epochs: 60, batchSize: 100, learningRate: 1e-3,
                 optimizer: .init(kind: .sgd, momentum: 0.9, weightDecay: 3e-4),
                 learningRateSchedule: .linearDecay, schedule: .simultaneous,
-                goodness: .hinton, negatives: .random, normalization: .rms, normalizeInput: true,
+                goodness: .hinton, negatives: .hard, normalization: .rms, normalizeInput: true,
                 predictionLayers: .skipFirst, initialization: .normalFanOut,
                 readout: true, readoutLearningRate: 1e-2, readoutWeightDecay: 3e-3, evaluateEvery: 5,
                 peerNormalization: PeerNormalization(strength: 0.03, momentum: 0.9),
