@@ -24,12 +24,18 @@ struct CLIVariantTests {
 
         let unsupervised = dir.appendingPathComponent("u.json").path
         let u = try CLI.run(["train", "--algorithm", "ff-unsupervised", "--blur-passes", "4", "--readout-layers", "1",
+                             "--readout-learning-rate", "0.01", "--readout-weight-decay", "0.001",
                              "--output", unsupervised] + Self.small)
         #expect(u.status == 0, "\(u.stderr)")
         #expect(u.stdout.contains("readout of the last 1 layers"))
         let uj = try Self.json(unsupervised)
         #expect(uj["algorithm"] as? String == "ff-unsupervised")
         #expect((uj["unsupervised_settings"] as? [String: Any])?["blur_passes"] as? Int == 4)
+        let ff = try #require(uj["ff_configuration"] as? [String: Any])
+        #expect((ff["readout_learning_rate"] as? Double).map { abs($0 - 0.01) < 1e-9 } == true)
+        #expect((ff["readout_weight_decay"] as? Double).map { abs($0 - 0.001) < 1e-9 } == true)
+        let bad = try CLI.run(["train", "--readout-learning-rate", "0"] + Self.small)
+        #expect(bad.status != 0 && bad.stderr.contains("--readout-learning-rate must be positive"), "\(bad.stderr)")
         #expect(uj["test_accuracy"] as? Double == uj["test_accuracy_readout"] as? Double)
     }
 

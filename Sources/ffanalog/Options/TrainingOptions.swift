@@ -28,6 +28,12 @@ struct TrainingOptions: ParsableArguments {
     @Option(name: .long, help: "L2 weight decay.")
     var weightDecay: Float?
 
+    @Option(name: .long, help: "Learning rate of FF's linear readout (it follows the same schedule).")
+    var readoutLearningRate: Float?
+
+    @Option(name: .long, help: "L2 weight decay of FF's linear readout.")
+    var readoutWeightDecay: Float?
+
     @Option(name: .long, help: "Learning-rate schedule: constant or linear-decay.")
     var lrSchedule: String?
 
@@ -125,6 +131,12 @@ struct TrainingOptions: ParsableArguments {
         }
         if let trainExamples, trainExamples < 1 { throw ValidationError("--train-examples must be at least 1") }
         if let weightDecay, weightDecay < 0 { throw ValidationError("--weight-decay must not be negative") }
+        if let readoutLearningRate, !(readoutLearningRate > 0) {
+            throw ValidationError("--readout-learning-rate must be positive")
+        }
+        if let readoutWeightDecay, !(readoutWeightDecay >= 0) {
+            throw ValidationError("--readout-weight-decay must not be negative")
+        }
         _ = try standardization()
         _ = try peerNormalization()
         if let activationGradient, ActivationGradient(rawValue: activationGradient) == nil {
@@ -140,6 +152,8 @@ struct TrainingOptions: ParsableArguments {
         if let batchSize { c.batchSize = batchSize }
         if let learningRate { c.learningRate = learningRate }
         applyOptimizer(&c.optimizer)
+        if let readoutLearningRate { c.readoutLearningRate = readoutLearningRate }
+        if let readoutWeightDecay { c.readoutWeightDecay = readoutWeightDecay }
         if let s = lrSchedule.flatMap(LearningRateSchedule.init(rawValue:)) { c.learningRateSchedule = s }
         if let s = schedule.flatMap(LayerSchedule.init(rawValue:)) { c.schedule = s }
         if let g = goodness.flatMap(GoodnessChoice.init(cliName:)) { c.goodness = g }
