@@ -55,7 +55,7 @@ struct TrainingOptions: ParsableArguments {
     @Option(name: .long, help: "Evaluate on the test set every N epochs (always after the last).")
     var evaluateEvery: Int?
 
-    @Option(name: .long, help: "FF peer normalisation STRENGTH[,MOMENTUM] (loeweX: 0.03,0.9); 'none' turns a recipe's off.")
+    @Option(name: .long, help: "FF peer normalisation STRENGTH[,MOMENTUM] (loeweX: 0.03,0.9, with --activation-gradient straight-through: under the nominal ReLU derivative a dead unit gets no gradient from it); 'none' turns a recipe's off.")
     var peerNorm: String?
 
     @Option(name: .long, help: "Derivative of the nonlinearity in FF's local update: nominal or straight-through.")
