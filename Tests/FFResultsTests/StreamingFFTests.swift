@@ -41,6 +41,7 @@ struct StreamingFFTests {
         let config = configuration(readout: readout)
         let network = FFNetwork(configuration: config, inputSize: 40, random: RandomGenerator(seed: 5))
         network.sharesFirstLayerProduct = false
+        network.skipsZeroInputs = false
         let referenceHistory = try FFTrainer(network: network, seed: 5).fit(train: train, test: nil)
         let store = try directory(config)
         let history = try StreamingFFTrainer(configuration: config, inputSize: 40, store: store, seed: 5,

@@ -33,6 +33,7 @@ struct SharedFirstLayerTests {
         func train(sharing: Bool) throws -> (FFNetwork, Matrix) {
             let network = FFNetwork(configuration: config, inputSize: data.images.columns, random: RandomGenerator(seed: 5))
             network.sharesFirstLayerProduct = sharing
+            network.skipsZeroInputs = sharing
             _ = try FFTrainer(network: network, seed: 6).fit(train: data, test: nil)
             return (network, network.goodnessScores(data.images, chunkSize: 64))
         }
@@ -48,6 +49,27 @@ struct SharedFirstLayerTests {
         if let r1 = naive.predictByReadout(data.images), let r2 = shared.predictByReadout(data.images) {
             #expect(zip(r1, r2).filter { $0 != $1 }.count <= 2, "\(name): readout predictions differ")
         }
+    }
+
+    @Test("scoring skips the inputs of silent units and gives the naive scores")
+    func skipsSilentUnits() {
+        let config = FFConfiguration(hiddenSizes: [24, 16, 8], readout: false)
+        let data = syntheticExamples(count: 120, seed: 12)
+        let network = FFNetwork(configuration: config, inputSize: data.images.columns, random: RandomGenerator(seed: 2))
+        // Silence the first layer's odd units for every input.
+        var p = network.parameters[0]
+        for j in stride(from: 1, to: p.outputSize, by: 2) { p.bias[j] = -1e4 }
+        network.parameters[0] = p
+        network.executors[0].program(p)
+        let skipped = network.goodnessScores(data.images, chunkSize: 50)
+        let use = network.lastScoringInputUse
+        network.skipsZeroInputs = false
+        network.sharesFirstLayerProduct = false
+        let naive = network.goodnessScores(data.images, chunkSize: 50)
+        let worst = zip(naive.storage, skipped.storage).map { abs($0 - $1) / (1e-3 + abs($0)) }.max() ?? 0
+        #expect(worst < 1e-4, "scores differ by \(worst) (relative)")
+        #expect(use.count == 3 && use[0] == 1 && use[1] <= 0.5 && use[2] <= 1)
+        #expect(network.lastScoringInputUse == [1, 1, 1])
     }
 
     @Test("one step's first-layer outputs and gradient equal the naive ones to Float rounding")

@@ -48,21 +48,30 @@ public enum TrainingBenchmark {
         public var images: Int
         /// Labels tried per image.
         public var labels: Int
-        /// Measured seconds with the shared first-layer product.
+        /// Measured seconds with the shared first-layer product and zero input columns skipped.
         public var seconds: Double
+        /// Measured seconds with the shared first-layer product alone.
+        public var sharedOnlySeconds: Double
         /// Measured seconds with every label pass as its own product.
         public var naiveSeconds: Double
         /// Naive FLOPs.
         public var naiveFLOPs: Double
+        /// FLOPs of the products actually run (first layer shared, zero columns skipped).
+        public var performedFLOPs: Double
         /// Best sgemm GFLOP/s on the prediction's shapes.
         public var peakGFLOPS: Double
         /// Naive FLOPs at the sgemm peak, seconds.
         public var naiveSecondsAtPeak: Double { naiveFLOPs / (peakGFLOPS * 1e9) }
         /// Measured ÷ naive-at-peak time.
         public var ratio: Double { seconds / naiveSecondsAtPeak }
-        /// The least ratio any exact implementation can reach at the sgemm peak:
-        /// only the first layer's product can be shared between labels.
+        /// The least ratio sharing the first layer alone can reach at the sgemm
+        /// peak (only the first layer's product is common to every label).
         public var exactFloor: Double
+        /// Per layer, the fraction of input columns the skipping products
+        /// multiplied (1 for the shared first layer, which is not skipped).
+        public var inputUse: [Double]
+        /// Measured ÷ measured-naive time.
+        public var ratioToMeasuredNaive: Double { seconds / naiveSeconds }
     }
 
     /// Everything one benchmark run measured.
@@ -178,7 +187,8 @@ public enum TrainingBenchmark {
                       training: timings, fitSeconds: fitSeconds, prediction: prediction)
     }
 
-    /// Times goodness prediction over every label, shared and naive.
+    /// Times goodness prediction over every label: naive, with the first
+    /// layer shared, and with zero input columns skipped as well.
     static func predictionTiming(_ network: FFNetwork, images: Matrix) -> PredictionTiming {
         let chunk = 1000
         let sizes = [network.inputSize] + network.configuration.hiddenSizes
@@ -186,19 +196,24 @@ public enum TrainingBenchmark {
         let perPass = network.configuration.hiddenSizes.indices.map { 2 * Double(sizes[$0]) * Double(sizes[$0 + 1]) }
         let naive = Double(labels) * Double(images.rows) * perPass.reduce(0, +)
         let shared = Double(images.rows) * perPass[0] + Double(labels) * Double(images.rows) * perPass.dropFirst().reduce(0, +)
-        let saved = network.sharesFirstLayerProduct
-        defer { network.sharesFirstLayerProduct = saved }
-        func time(_ sharing: Bool) -> Double {
-            network.sharesFirstLayerProduct = sharing
+        let saved = (network.sharesFirstLayerProduct, network.skipsZeroInputs)
+        defer { (network.sharesFirstLayerProduct, network.skipsZeroInputs) = saved }
+        func time(sharing: Bool, skipping: Bool) -> Double {
+            (network.sharesFirstLayerProduct, network.skipsZeroInputs) = (sharing, skipping)
             let t = WallClock.seconds()
             _ = network.goodnessScores(images, chunkSize: chunk)
             return WallClock.seconds() - t
         }
-        let naiveSeconds = time(false)
-        let seconds = time(true)
+        let naiveSeconds = time(sharing: false, skipping: false)
+        let sharedSeconds = time(sharing: true, skipping: false)
+        let seconds = time(sharing: true, skipping: true)
+        let inputUse = network.lastScoringInputUse
         let peakRate = network.configuration.hiddenSizes.indices
             .map { peak(batch: labels * min(chunk, images.rows), inputs: sizes[$0], outputs: sizes[$0 + 1]) }.max() ?? 0
-        return PredictionTiming(images: images.rows, labels: labels, seconds: seconds, naiveSeconds: naiveSeconds,
-                                naiveFLOPs: naive, peakGFLOPS: peakRate, exactFloor: shared / naive)
+        let used = network.configuration.hiddenSizes.indices.map { perPass[$0] * (inputUse.indices.contains($0) ? inputUse[$0] : 1) }
+        let skipped = Double(images.rows) * used[0] + Double(labels) * Double(images.rows) * used.dropFirst().reduce(0, +)
+        return PredictionTiming(images: images.rows, labels: labels, seconds: seconds, sharedOnlySeconds: sharedSeconds,
+                                naiveSeconds: naiveSeconds, naiveFLOPs: naive, performedFLOPs: skipped,
+                                peakGFLOPS: peakRate, exactFloor: shared / naive, inputUse: inputUse)
     }
 }

@@ -23,11 +23,20 @@ public final class FFNetwork {
     public internal(set) var readout: LinearReadout?
     /// Buffers reused by ``goodnessScores(_:chunkSize:)``.
     private var scratch = ScoreWorkspace()
+    /// For each layer, the fraction of its input columns that the last
+    /// ``goodnessScores(_:chunkSize:)`` call multiplied (see ``skipsZeroInputs``;
+    /// 1 where the product was dense).
+    public private(set) var lastScoringInputUse = [Double]()
     /// Share the first layer's image product between label overlays when the
     /// first layer is an ``ExactLinearLayer`` (see ``SharedFirstLayer``). The
     /// results are the same up to Float rounding order; turn it off to run
     /// every overlay as its own product (the naive path, for tests and benchmarks).
     public var sharesFirstLayerProduct = true
+    /// Skip, in the goodness-scoring pass, the inputs of layers 2..N that are
+    /// zero for a whole block of rows (``ZeroColumnSkippingProduct``) when the
+    /// layer is an ``ExactLinearLayer``. Same results up to Float rounding
+    /// order; turn it off for the naive path.
+    public var skipsZeroInputs = true
 
     /// Creates a network and programs its executors with initial parameters.
     /// - Parameters:
@@ -140,7 +149,12 @@ public final class FFNetwork {
         // Buffers live in `scratch` so that per-batch calls (hard negatives) reuse them.
         var w = scratch
         scratch = ScoreWorkspace()
-        defer { scratch = w }
+        w.usedInputs.removeAll(keepingCapacity: true)
+        w.totalInputs.removeAll(keepingCapacity: true)
+        defer {
+            lastScoringInputUse = w.inputUse(layers: layerCount)
+            scratch = w
+        }
         scoreEveryLabel(images, chunkSize: chunkSize, workspace: &w) { l, output, start, goodness in
             guard configuration.predictionLayers.includes(l, of: layerCount) else { return }
             let n = goodness.count / scores.columns
@@ -186,7 +200,13 @@ public final class FFNetwork {
                 }
             }
             for l in 0..<layerCount {
-                if l > 0 || !shared { executors[l].forward(l == 0 ? w.stacked : w.x, into: &w.output) }
+                if l > 0, skipsZeroInputs, let exact = executors[l] as? any ExactLinearLayer {
+                    let (used, total) = (w.sparse.usedColumns, w.sparse.totalColumns)
+                    exact.forward(w.x, into: &w.output, skippingZeroColumns: &w.sparse)
+                    w.recordInputUse(layer: l, used: w.sparse.usedColumns - used, total: w.sparse.totalColumns - total)
+                } else if l > 0 || !shared {
+                    executors[l].forward(l == 0 ? w.stacked : w.x, into: &w.output)
+                }
                 objectives[l].goodness(w.output, into: &w.goodness)
                 body(l, w.output, start, w.goodness)
                 if l + 1 < layerCount {
@@ -252,6 +272,27 @@ struct ScoreWorkspace {
     var output = Matrix(rows: 0, columns: 0)
     var goodness = [Float]()
     var shared = SharedFirstLayer()
+    var sparse = ZeroColumnSkippingProduct()
+    /// Per layer: input columns the skipping products used, and the columns
+    /// dense products would have used, since the workspace was made.
+    var usedInputs = [Int]()
+    var totalInputs = [Int]()
+
+    mutating func recordInputUse(layer: Int, used: Int, total: Int) {
+        if usedInputs.count <= layer {
+            usedInputs += repeatElement(0, count: layer + 1 - usedInputs.count)
+            totalInputs += repeatElement(0, count: layer + 1 - totalInputs.count)
+        }
+        usedInputs[layer] += used
+        totalInputs[layer] += total
+    }
+
+    /// The fraction of each layer's input columns the scoring products used (1: dense).
+    func inputUse(layers: Int) -> [Double] {
+        (0..<layers).map { l in
+            l < totalInputs.count && totalInputs[l] > 0 ? Double(usedInputs[l]) / Double(totalInputs[l]) : 1
+        }
+    }
 }
 
 /// What a network input carries in its label pixels.

@@ -32,7 +32,18 @@ public final class DigitalLayer: LayerExecutor {
         precondition(input.columns == parameters.inputSize,
                      "layer expects \(parameters.inputSize) inputs, got \(input.columns)")
         BLAS.gemm(input, parameters.weights, transposeB: true, into: &output)
-        // Bias and ReLU in one pass over the output.
+        finish(&output)
+    }
+
+    public func forward(_ input: Matrix, into output: inout Matrix, skippingZeroColumns product: inout ZeroColumnSkippingProduct) {
+        precondition(input.columns == parameters.inputSize,
+                     "layer expects \(parameters.inputSize) inputs, got \(input.columns)")
+        product.multiply(input, transposedWeights: parameters.weights, into: &output)
+        finish(&output)
+    }
+
+    /// Adds the bias and applies the activation (bias and ReLU in one pass).
+    private func finish(_ output: inout Matrix) {
         output.addToEachRow(parameters.bias, clampingAtZero: activation == .relu)
         if activation != .relu { activation.apply(&output) }
     }

@@ -58,7 +58,9 @@ extension Bench {
             }
             print("  whole fit   \(format(report.fitSeconds, 2)) s")
             if let p = report.prediction {
-                print("  prediction  \(p.images) images × \(p.labels) labels: \(format(p.seconds, 2)) s shared, \(format(p.naiveSeconds, 2)) s naive; naive at peak \(format(p.naiveSecondsAtPeak, 2)) s; ratio \(format(p.ratio, 3)) (exact floor \(format(p.exactFloor, 3)))")
+                print("  prediction  \(p.images) images × \(p.labels) labels: \(format(p.seconds, 2)) s (shared first layer and zero inputs skipped), \(format(p.sharedOnlySeconds, 2)) s shared first layer only, \(format(p.naiveSeconds, 2)) s naive; naive at peak \(format(p.naiveSecondsAtPeak, 2)) s")
+                let use = p.inputUse.map { format($0, 3) }.joined(separator: " / ")
+                print("              ratio \(format(p.ratio, 3)) to naive at peak (sharing alone could reach \(format(p.exactFloor, 3))), \(format(p.ratioToMeasuredNaive, 3)) to measured naive; input columns multiplied per layer \(use); FLOPs performed \(format(p.performedFLOPs / p.naiveFLOPs, 3)) of naive")
             }
             if let output {
                 try JSONFile.write(BenchmarkDocument(benchmark: "train", threads: BLAS.threadCount, blas: BLAS.configuration,
