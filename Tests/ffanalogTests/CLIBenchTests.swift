@@ -21,5 +21,8 @@ struct CLIBenchTests {
         #expect(training.count == 2)
         #expect(training.first?["steps"] as? Int == 2)
         #expect(results["shared_first_layer"] as? Bool == true)
+        let prediction = try #require(results["prediction"] as? [String: Any])
+        #expect((prediction["input_use"] as? [Double])?.count == 2)
+        #expect(prediction["shared_only_seconds"] is Double && prediction["performed_flops"] is Double)
     }
 }

@@ -40,6 +40,12 @@ public enum TrainingBenchmark {
         public var ratio: Double { secondsPerStep / naiveSecondsAtPeak }
         /// Naive FLOPs per measured second, GFLOP/s.
         public var achievedNaiveGFLOPS: Double { naiveFLOPsPerStep / secondsPerStep / 1e9 }
+
+        // "Flops" so that snake-case JSON reads naive_flops_per_step, not naive_flo_ps_per_step.
+        private enum CodingKeys: String, CodingKey {
+            case layer, steps, secondsPerStep, firstStepSeconds, peakGFLOPS
+            case naiveFLOPsPerStep = "naiveFlopsPerStep"
+        }
     }
 
     /// Timing of goodness prediction over every label.
@@ -72,6 +78,11 @@ public enum TrainingBenchmark {
         public var inputUse: [Double]
         /// Measured ÷ measured-naive time.
         public var ratioToMeasuredNaive: Double { seconds / naiveSeconds }
+
+        private enum CodingKeys: String, CodingKey {
+            case images, labels, seconds, sharedOnlySeconds, naiveSeconds, peakGFLOPS, exactFloor, inputUse
+            case naiveFLOPs = "naiveFlops", performedFLOPs = "performedFlops"
+        }
     }
 
     /// Everything one benchmark run measured.
@@ -210,7 +221,7 @@ public enum TrainingBenchmark {
         let inputUse = network.lastScoringInputUse
         let peakRate = network.configuration.hiddenSizes.indices
             .map { peak(batch: labels * min(chunk, images.rows), inputs: sizes[$0], outputs: sizes[$0 + 1]) }.max() ?? 0
-        let used = network.configuration.hiddenSizes.indices.map { perPass[$0] * (inputUse.indices.contains($0) ? inputUse[$0] : 1) }
+        let used = network.configuration.hiddenSizes.indices.map { perPass[$0] * inputUse[$0] }
         let skipped = Double(images.rows) * used[0] + Double(labels) * Double(images.rows) * used.dropFirst().reduce(0, +)
         return PredictionTiming(images: images.rows, labels: labels, seconds: seconds, sharedOnlySeconds: sharedSeconds,
                                 naiveSeconds: naiveSeconds, naiveFLOPs: naive, performedFLOPs: skipped,

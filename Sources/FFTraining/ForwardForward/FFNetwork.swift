@@ -201,9 +201,9 @@ public final class FFNetwork {
             }
             for l in 0..<layerCount {
                 if l > 0, skipsZeroInputs, let exact = executors[l] as? any ExactLinearLayer {
-                    let (used, total) = (w.sparse.usedColumns, w.sparse.totalColumns)
+                    w.sparse.resetStatistics()
                     exact.forward(w.x, into: &w.output, skippingZeroColumns: &w.sparse)
-                    w.recordInputUse(layer: l, used: w.sparse.usedColumns - used, total: w.sparse.totalColumns - total)
+                    w.recordInputUse(layer: l, used: w.sparse.usedColumns, total: w.sparse.totalColumns)
                 } else if l > 0 || !shared {
                     executors[l].forward(l == 0 ? w.stacked : w.x, into: &w.output)
                 }
@@ -274,7 +274,7 @@ struct ScoreWorkspace {
     var shared = SharedFirstLayer()
     var sparse = ZeroColumnSkippingProduct()
     /// Per layer: input columns the skipping products used, and the columns
-    /// dense products would have used, since the workspace was made.
+    /// dense products would have used, in the current scoring call.
     var usedInputs = [Int]()
     var totalInputs = [Int]()
 
