@@ -11,8 +11,10 @@
 /// costs `rows·k + outputs·|U|` copies against `2·rows·|U|·outputs` FLOPs.
 ///
 /// The buffers are kept between calls, so repeated products allocate nothing.
-/// Results depend only on the data and the block size, so they are
-/// reproducible at a fixed thread count.
+/// Which columns a block packs depends on every row of the block, so a row's
+/// last bits can change with the rows it is blocked with (the caller's chunk
+/// size); for the same matrix and block size the results are reproducible at
+/// a fixed thread count.
 public struct ZeroColumnSkippingProduct: Sendable {
     /// Rows whose zero columns are found together (a larger block packs more
     /// rows into one sgemm but keeps every column any of its rows uses).
@@ -73,9 +75,10 @@ public struct ZeroColumnSkippingProduct: Sendable {
                 let n = Swift.min(rowBlock, rows - start)
                 let (xs, ys) = (xb.baseAddress! + start * k, yb.baseAddress! + start * outputs)
                 let u = findColumnsInUse(xs, rows: n, columns: k)
-                usedColumns += u * n
+                let dense = Double(u) > maximumDensity * Double(k)
+                usedColumns += (dense ? k : u) * n
                 totalColumns += k * n
-                if Double(u) > maximumDensity * Double(k) {
+                if dense {
                     BLAS.sgemm(transposeA: false, transposeB: true, m: n, n: outputs, k: k, alpha: 1,
                                a: xs, lda: k, b: wb.baseAddress!, ldb: k, beta: 0, c: ys, ldc: outputs)
                 } else if u == 0 {

@@ -53,6 +53,20 @@ struct ZeroColumnSkippingProductTests {
         #expect(product.totalColumns == 2 * 10 * 40)
         product.resetStatistics()
         #expect(product.usedFraction == 1)
+        // After a larger product, a smaller one must not read stale packed values.
+        let small = Self.inputs(rows: 3, k: 40, seed: 10) { $0 % 4 != 1 }
+        product.multiply(small, transposedWeights: w, into: &y)
+        #expect(y.rows == 3 && Self.maximumError(y, small, w) < 1e-5)
+    }
+
+    @Test("a block that runs dense counts all its columns as multiplied")
+    func denseBlocksCountEveryColumn() {
+        let x = Self.inputs(rows: 4, k: 10, seed: 11) { $0 == 9 }  // 9 of 10 columns in use
+        let w = pseudoRandomMatrix(rows: 3, columns: 10, seed: 12)
+        var product = ZeroColumnSkippingProduct(rowBlock: 4, maximumDensity: 0.5)
+        var y = Matrix(rows: 0, columns: 0)
+        product.multiply(x, transposedWeights: w, into: &y)
+        #expect(product.usedColumns == 4 * 10 && product.usedFraction == 1)
     }
 
     @Test("runs the dense product above the density limit, with the same values")

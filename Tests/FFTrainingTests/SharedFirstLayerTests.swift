@@ -68,7 +68,7 @@ struct SharedFirstLayerTests {
         let naive = network.goodnessScores(data.images, chunkSize: 50)
         let worst = zip(naive.storage, skipped.storage).map { abs($0 - $1) / (1e-3 + abs($0)) }.max() ?? 0
         #expect(worst < 1e-4, "scores differ by \(worst) (relative)")
-        #expect(use.count == 3 && use[0] == 1 && use[1] <= 0.5 && use[2] <= 1)
+        #expect(use.count == 3 && use[0] == 1 && use[1] <= 0.5)
         #expect(network.lastScoringInputUse == [1, 1, 1])
     }
 

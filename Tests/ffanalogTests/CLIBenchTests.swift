@@ -23,6 +23,8 @@ struct CLIBenchTests {
         #expect(results["shared_first_layer"] as? Bool == true)
         let prediction = try #require(results["prediction"] as? [String: Any])
         #expect((prediction["input_use"] as? [Double])?.count == 2)
-        #expect(prediction["shared_only_seconds"] is Double && prediction["performed_flops"] is Double)
+        #expect(prediction["shared_only_seconds"] is Double && prediction["performed_flops"] is Double
+                && prediction["naive_flops"] is Double)
+        #expect(training.first?["naive_flops_per_step"] is Double)
     }
 }

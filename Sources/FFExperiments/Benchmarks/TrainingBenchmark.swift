@@ -161,6 +161,7 @@ public enum TrainingBenchmark {
         if configuration.schedule == .layerwise { configuration.readout = false }
         let network = FFNetwork(configuration: configuration, inputSize: train.images.columns, random: RandomGenerator(seed: seed))
         network.sharesFirstLayerProduct = sharedFirstLayer
+        network.skipsZeroInputs = sharedFirstLayer  // hard negatives score every batch
         let start = WallClock.seconds()
         let history = try FFTrainer(network: network, seed: seed).fit(train: train, test: nil)
         let fitSeconds = WallClock.seconds() - start
