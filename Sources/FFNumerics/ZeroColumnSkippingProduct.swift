@@ -21,8 +21,8 @@ public struct ZeroColumnSkippingProduct: Sendable {
     public var rowBlock: Int
     /// A block whose fraction of columns in use exceeds this runs the dense product.
     public var maximumDensity: Double
-    /// Columns in use summed over the blocks of every call, and the columns
-    /// the dense product would have used, for reporting the saving.
+    /// Columns multiplied, summed over the rows of every block (all `k` of a
+    /// block that ran dense) since the last ``resetStatistics()``.
     public private(set) var usedColumns = 0
     /// The columns the dense products would have used (see ``usedColumns``).
     public private(set) var totalColumns = 0
