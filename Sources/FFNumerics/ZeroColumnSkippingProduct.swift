@@ -27,8 +27,7 @@ public struct ZeroColumnSkippingProduct: Sendable {
     /// The columns the dense products would have used (see ``usedColumns``).
     public private(set) var totalColumns = 0
 
-    private var used = [Int32]()
-    private var inUse = [UInt8]()
+    private var columnUse = ColumnUse()
     private var packedInput = [Float]()
     private var packedWeights = [Float]()
 
@@ -65,8 +64,6 @@ public struct ZeroColumnSkippingProduct: Sendable {
             y.fill(0)
             return
         }
-        if inUse.count < k { inUse = [UInt8](repeating: 0, count: k) }
-        if used.count < k { used = [Int32](repeating: 0, count: k) }
         x.withUnsafeBufferPointer { xb in
         w.withUnsafeBufferPointer { wb in
         y.withUnsafeMutableBufferPointer { yb in
@@ -74,7 +71,7 @@ public struct ZeroColumnSkippingProduct: Sendable {
             while start < rows {
                 let n = Swift.min(rowBlock, rows - start)
                 let (xs, ys) = (xb.baseAddress! + start * k, yb.baseAddress! + start * outputs)
-                let u = findColumnsInUse(xs, rows: n, columns: k)
+                let u = columnUse.find(xs, rows: n, columns: k, stride: k)
                 let dense = Double(u) > maximumDensity * Double(k)
                 usedColumns += (dense ? k : u) * n
                 totalColumns += k * n
@@ -84,10 +81,8 @@ public struct ZeroColumnSkippingProduct: Sendable {
                 } else if u == 0 {
                     ys.update(repeating: 0, count: n * outputs)
                 } else {
-                    used.withUnsafeBufferPointer { list in
-                        Self.pack(xs, rows: n, columns: k, list: list, count: u, into: &packedInput)
-                        Self.pack(wb.baseAddress!, rows: outputs, columns: k, list: list, count: u, into: &packedWeights)
-                    }
+                    columnUse.pack(xs, rows: n, stride: k, into: &packedInput)
+                    columnUse.pack(wb.baseAddress!, rows: outputs, stride: k, into: &packedWeights)
                     packedInput.withUnsafeBufferPointer { a in
                         packedWeights.withUnsafeBufferPointer { b in
                             BLAS.sgemm(transposeA: false, transposeB: true, m: n, n: outputs, k: u, alpha: 1,
@@ -99,40 +94,6 @@ public struct ZeroColumnSkippingProduct: Sendable {
             }
         }
         }
-        }
-    }
-
-    /// Marks the columns with a non-zero value in any of `rows` rows and lists
-    /// them in ``used``; returns how many there are.
-    private mutating func findColumnsInUse(_ x: UnsafePointer<Float>, rows: Int, columns k: Int) -> Int {
-        inUse.withUnsafeMutableBufferPointer { flags in
-            flags.update(repeating: 0)
-            for i in 0..<rows {
-                let row = x + i * k
-                for j in 0..<k { flags[j] |= row[j] != 0 ? 1 : 0 }
-            }
-            return used.withUnsafeMutableBufferPointer { list in
-                var u = 0
-                for j in 0..<k where flags[j] != 0 {
-                    list[u] = Int32(j)
-                    u += 1
-                }
-                return u
-            }
-        }
-    }
-
-    /// Copies the listed columns of a `rows × columns` block side by side into `packed`.
-    private static func pack(_ source: UnsafePointer<Float>, rows: Int, columns k: Int,
-                             list: UnsafeBufferPointer<Int32>, count u: Int, into packed: inout [Float]) {
-        if packed.count < rows * u { packed = [Float](repeating: 0, count: rows * u) }
-        packed.withUnsafeMutableBufferPointer { p in
-            ParallelRows.forEach(rows: rows, columns: u) { _, block in
-                for i in block {
-                    let (src, dst) = (source + i * k, p.baseAddress! + i * u)
-                    for q in 0..<u { dst[q] = src[Int(list[q])] }
-                }
-            }
         }
     }
 }

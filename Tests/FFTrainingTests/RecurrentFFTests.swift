@@ -171,6 +171,35 @@ struct RecurrentFFTests {
         #expect(try run() == run())
     }
 
+    @Test("skipping zero inputs and zero gradients gives the dense run's numbers")
+    func skippingMatchesDense() throws {
+        // Three quarters of the pixels are blank in every image, so layer 1's
+        // input has columns that are zero for a whole batch.
+        var train = syntheticExamples(count: 100, seed: 6)
+        for i in 0..<train.count {
+            for j in 10..<train.images.columns { train.images[i, j] = 0 }
+        }
+        func run(skipping: Bool) throws -> (parameters: [LayerParameters], losses: [Double], scores: Matrix,
+                                            inputUse: [Double], gradientUse: [Double]) {
+            let config = Self.smallConfiguration { $0.epochs = 2 }
+            let net = RecurrentFFNetwork(configuration: config, inputSize: train.images.columns, random: RandomGenerator(seed: 7))
+            net.skipsZeroInputs = skipping
+            let trainer = RecurrentFFTrainer(network: net, seed: 8)
+            trainer.skipsZeroColumns = skipping
+            let history = try trainer.fit(train: train, test: nil)
+            return (net.parameters, history.map(\.loss), net.goodnessScores(train.images),
+                    trainer.inputUse, trainer.gradientUse)
+        }
+        let (skipped, dense) = (try run(skipping: true), try run(skipping: false))
+        #expect(skipped.inputUse[0] < 0.75 && skipped.gradientUse[0] < 1)
+        #expect(dense.inputUse == [1, 1] && dense.gradientUse == [1, 1])
+        for (s, d) in zip(skipped.losses, dense.losses) { #expect(abs(s - d) <= 1e-4 * abs(d)) }
+        for (s, d) in zip(skipped.parameters, dense.parameters) {
+            #expect(worstRelativeDifference(d.weights, s.weights) < 1e-3)
+        }
+        #expect(worstRelativeDifference(dense.scores, skipped.scores) < 1e-4)
+    }
+
     @Test("a layerwise schedule is refused with a message that says why")
     func layerwiseRefused() {
         let train = syntheticExamples(count: 20, seed: 3)

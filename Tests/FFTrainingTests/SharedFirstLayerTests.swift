@@ -40,11 +40,10 @@ struct SharedFirstLayerTests {
         let (naive, naiveScores) = try train(sharing: false)
         let (shared, sharedScores) = try train(sharing: true)
         for l in 0..<config.hiddenSizes.count {
-            let a = naive.parameters[l].weights.storage, b = shared.parameters[l].weights.storage
-            let worst = zip(a, b).map { abs($0 - $1) / (1e-3 + abs($0)) }.max() ?? 0
+            let worst = worstRelativeDifference(naive.parameters[l].weights, shared.parameters[l].weights)
             #expect(worst < 1e-2, "\(name): layer \(l) weights differ by \(worst) (relative)")
         }
-        let worst = zip(naiveScores.storage, sharedScores.storage).map { abs($0 - $1) / (1e-3 + abs($0)) }.max() ?? 0
+        let worst = worstRelativeDifference(naiveScores, sharedScores)
         #expect(worst < 2e-3, "\(name): scores differ by \(worst) (relative)")
         if let r1 = naive.predictByReadout(data.images), let r2 = shared.predictByReadout(data.images) {
             #expect(zip(r1, r2).filter { $0 != $1 }.count <= 2, "\(name): readout predictions differ")
@@ -66,7 +65,7 @@ struct SharedFirstLayerTests {
         network.skipsZeroInputs = false
         network.sharesFirstLayerProduct = false
         let naive = network.goodnessScores(data.images, chunkSize: 50)
-        let worst = zip(naive.storage, skipped.storage).map { abs($0 - $1) / (1e-3 + abs($0)) }.max() ?? 0
+        let worst = worstRelativeDifference(naive, skipped)
         #expect(worst < 1e-4, "scores differ by \(worst) (relative)")
         #expect(use.count == 3 && use[0] == 1 && use[1] <= 0.5)
         #expect(network.lastScoringInputUse == [1, 1, 1])

@@ -37,3 +37,10 @@ func randomMatrix(_ rows: Int, _ columns: Int, seed: UInt64, scale: Float = 1) -
     RandomGenerator(seed: seed).fillGaussian(&m, sigma: scale)
     return m
 }
+
+/// The largest elementwise `|a − b| / (10⁻³ + |a|)`: how far a shortcut's
+/// result (`b`) is from the reference (`a`), relative but safe near zero.
+func worstRelativeDifference(_ a: Matrix, _ b: Matrix) -> Float {
+    precondition(a.rows == b.rows && a.columns == b.columns, "worstRelativeDifference: shapes differ")
+    return zip(a.storage, b.storage).map { abs($0 - $1) / (1e-3 + abs($0)) }.max() ?? 0
+}

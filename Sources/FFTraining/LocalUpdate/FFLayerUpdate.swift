@@ -15,15 +15,26 @@ public struct FFLayerUpdate {
     fileprivate var peer: PeerNormalization.State
     private var gPos = Matrix(rows: 0, columns: 0)
     private var gNeg = Matrix(rows: 0, columns: 0)
+    private var gradientProduct = ZeroColumnSkippingOuterProduct()
     /// Measurements accumulated since the last ``apply(to:executor:learningRate:)``.
     public private(set) var pending = 0
+    /// Whether the weight gradient is computed only for the units with a
+    /// non-zero output gradient and the inputs that are non-zero somewhere in
+    /// the batch (``ZeroColumnSkippingOuterProduct``); the rest of it is zero
+    /// by algebra. Equal to the dense product up to Float rounding order.
+    public var skipsZeroColumns: Bool
+    /// The fraction of the weight gradient's elements computed so far (1 when
+    /// nothing was skipped; see ``skipsZeroColumns``).
+    public var gradientUse: Double { gradientProduct.usedFraction }
 
     /// Creates the state of one layer.
     /// - Parameters:
     ///   - optimizer: The optimizer of the FF layers.
     ///   - inputSize: Inputs of the layer.
     ///   - outputSize: Units of the layer.
-    public init(optimizer: OptimizerConfiguration, inputSize: Int, outputSize: Int) {
+    ///   - skipsZeroColumns: See ``skipsZeroColumns``.
+    public init(optimizer: OptimizerConfiguration, inputSize: Int, outputSize: Int, skipsZeroColumns: Bool = true) {
+        self.skipsZeroColumns = skipsZeroColumns
         self.optimizer = ParameterOptimizer(optimizer, inputSize: inputSize, outputSize: outputSize)
         gradient = LayerParameters(inputSize: inputSize, outputSize: outputSize)
         peer = PeerNormalization.State(units: outputSize)
@@ -57,8 +68,15 @@ public struct FFLayerUpdate {
             positive.activation.backpropagate(&gPos, output: positive.output)
             negative.activation.backpropagate(&gNeg, output: negative.output)
         }
-        gradient.setGradient(input: positive.input, outputGradient: gPos, accumulate: pending > 0)
-        gradient.setGradient(input: negative.input, outputGradient: gNeg, accumulate: true)
+        if skipsZeroColumns {
+            gradient.setGradient(input: positive.input, outputGradient: gPos, accumulate: pending > 0,
+                                 skippingZeroColumns: &gradientProduct)
+            gradient.setGradient(input: negative.input, outputGradient: gNeg, accumulate: true,
+                                 skippingZeroColumns: &gradientProduct)
+        } else {
+            gradient.setGradient(input: positive.input, outputGradient: gPos, accumulate: pending > 0)
+            gradient.setGradient(input: negative.input, outputGradient: gNeg, accumulate: true)
+        }
         pending += 1
         return loss
     }

@@ -15,7 +15,7 @@ extension RecurrentFFNetwork {
         }
         for l in 0..<layerCount {
             buildInput(&state, layer: l, topDown: false)
-            executors[l].forward(state.inputs[l], into: &state.outputs[l])
+            measure(&state, layer: l)
             state.states[l].copyRows(from: state.outputs[l], range: 0..<state.rows)
             send(&state, layer: l)
         }
@@ -46,12 +46,23 @@ extension RecurrentFFNetwork {
         let d = configuration.dynamics.damping
         for l in 0..<layerCount {
             buildInput(&state, layer: l, topDown: true)
-            executors[l].forward(state.inputs[l], into: &state.outputs[l])
+            measure(&state, layer: l)
         }
         for l in 0..<layerCount {
             state.states[l].scale(by: d)
             state.states[l].add(state.outputs[l], scaledBy: 1 - d)
             send(&state, layer: l)
+        }
+    }
+
+    /// Runs layer `l` on `inputs[l]` into `outputs[l]`. An exact digital layer
+    /// leaves out the inputs that are zero for every row when
+    /// ``skipsZeroInputs`` is on; any other executor (a device) is measured as it is.
+    func measure(_ state: inout RecurrentState, layer l: Int) {
+        if skipsZeroInputs, let exact = executors[l] as? any ExactLinearLayer {
+            exact.forward(state.inputs[l], into: &state.outputs[l], skippingZeroColumns: &state.products[l])
+        } else {
+            executors[l].forward(state.inputs[l], into: &state.outputs[l])
         }
     }
 

@@ -67,7 +67,7 @@ extension RecurrentFFNetwork {
         stacked.tile(workspace, copies: classes)
         setLabels(&stacked, .labels((0..<classes).flatMap { c in repeatElement(Int32(c), count: n) }))
         buildInput(&stacked, layer: top, topDown: true)
-        executors[top].forward(stacked.inputs[top], into: &stacked.outputs[top])
+        measure(&stacked, layer: top)
         let d = configuration.dynamics.damping
         stacked.states[top].scale(by: d)
         stacked.states[top].add(stacked.outputs[top], scaledBy: 1 - d)

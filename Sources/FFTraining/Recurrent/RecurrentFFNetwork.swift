@@ -28,6 +28,12 @@ public final class RecurrentFFNetwork {
     public internal(set) var parameters: [LayerParameters]
     /// The FF objective of each layer.
     public let objectives: [any GoodnessFunction]
+    /// Whether exact digital layers leave out the inputs that are zero for a
+    /// whole batch (``ZeroColumnSkippingProduct``): the normalised ReLU states
+    /// a layer receives are mostly zero, so most of a dense product multiplies
+    /// zeros. Equal to the dense product up to Float rounding order; on by
+    /// default. Device executors are never affected.
+    public var skipsZeroInputs = true
 
     /// Creates a network and programs its executors with initial parameters.
     /// - Parameters:

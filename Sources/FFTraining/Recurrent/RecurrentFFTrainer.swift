@@ -26,6 +26,31 @@ public final class RecurrentFFTrainer {
     private var batchImages = Matrix(rows: 0, columns: 0)
     private var batchLabels = [Int32]()
 
+    /// Whether each layer's weight gradient is computed only where it can be
+    /// non-zero (``FFLayerUpdate/skipsZeroColumns``): the units that fired for
+    /// some example of the batch, times the inputs that are non-zero for some
+    /// example. On by default; the forward products follow
+    /// ``RecurrentFFNetwork/skipsZeroInputs``.
+    public var skipsZeroColumns: Bool {
+        get { updates.allSatisfy(\.skipsZeroColumns) }
+        set { for l in updates.indices { updates[l].skipsZeroColumns = newValue } }
+    }
+
+    /// Per layer, the fraction of the weight gradient's elements computed
+    /// since the trainer was made (see ``skipsZeroColumns``).
+    public var gradientUse: [Double] { updates.map(\.gradientUse) }
+
+    /// Per layer, the fraction of input columns the training runs' forward
+    /// products multiplied since the trainer was made (see
+    /// ``RecurrentFFNetwork/skipsZeroInputs``; 1 when nothing was skipped).
+    public var inputUse: [Double] {
+        (0..<network.layerCount).map { l in
+            let (p, n) = (positive.products[l], negative.products[l])
+            let total = p.totalColumns + n.totalColumns
+            return total == 0 ? 1 : Double(p.usedColumns + n.usedColumns) / Double(total)
+        }
+    }
+
     /// Creates a trainer.
     /// - Parameters:
     ///   - network: The network to train (its executors are written to).

@@ -17,6 +17,9 @@ struct RecurrentState {
     var sent: [Matrix]
     /// Scratch for normalising before transmission.
     var scratch = Matrix(rows: 0, columns: 0)
+    /// Per layer, the buffers of the product that skips zero inputs
+    /// (``RecurrentFFNetwork/skipsZeroInputs``).
+    var products: [ZeroColumnSkippingProduct]
 
     /// Empty buffers for a network of `layers` hidden layers.
     init(layers: Int) {
@@ -25,6 +28,7 @@ struct RecurrentState {
         outputs = inputs
         states = inputs
         sent = inputs
+        products = Array(repeating: ZeroColumnSkippingProduct(), count: layers)
     }
 
     /// Number of rows (examples) in flight.
