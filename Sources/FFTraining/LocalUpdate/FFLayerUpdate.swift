@@ -15,6 +15,9 @@ public struct FFLayerUpdate {
     fileprivate var peer: PeerNormalization.State
     private var gPos = Matrix(rows: 0, columns: 0)
     private var gNeg = Matrix(rows: 0, columns: 0)
+    private var gBoth = Matrix(rows: 0, columns: 0)
+    private var statePos = Matrix(rows: 0, columns: 0)
+    private var stateNeg = Matrix(rows: 0, columns: 0)
     private var gradientProduct = ZeroColumnSkippingOuterProduct()
     /// Measurements accumulated since the last ``apply(to:executor:learningRate:)``.
     public private(set) var pending = 0
@@ -68,17 +71,57 @@ public struct FFLayerUpdate {
             positive.activation.backpropagate(&gPos, output: positive.output)
             negative.activation.backpropagate(&gNeg, output: negative.output)
         }
-        if skipsZeroColumns {
-            gradient.setGradient(input: positive.input, outputGradient: gPos, accumulate: pending > 0,
-                                 skippingZeroColumns: &gradientProduct)
-            gradient.setGradient(input: negative.input, outputGradient: gNeg, accumulate: true,
-                                 skippingZeroColumns: &gradientProduct)
-        } else {
-            gradient.setGradient(input: positive.input, outputGradient: gPos, accumulate: pending > 0)
-            gradient.setGradient(input: negative.input, outputGradient: gNeg, accumulate: true)
-        }
+        addGradient(input: positive.input, outputGradient: gPos, accumulate: pending > 0)
+        addGradient(input: negative.input, outputGradient: gNeg, accumulate: true)
         pending += 1
         return loss
+    }
+
+    /// Adds the local FF gradient of a positive and a negative batch that were
+    /// measured together, stacked: rows `0..<positiveRows` of `measurement`
+    /// are the positive batch and the rest the negative one. The loss is the
+    /// same as ``accumulate(objective:configuration:positive:negative:outputScale:)``'s,
+    /// and one gradient product covers both batches (the same sum, up to Float
+    /// rounding order).
+    /// - Parameters:
+    ///   - objective: The layer's goodness function.
+    ///   - configuration: Supplies peer normalisation and the activation gradient.
+    ///   - measurement: Both batches: inputs, measured outputs and states.
+    ///   - positiveRows: How many of the first rows are positive.
+    ///   - outputScale: ∂state/∂output.
+    /// - Returns: The layer's loss (goodness loss plus the peer term).
+    public mutating func accumulate(objective: any GoodnessFunction, configuration: FFConfiguration,
+                                    stacked measurement: LayerMeasurement, positiveRows: Int,
+                                    outputScale: Float = 1) -> Double {
+        let rows = measurement.state.rows
+        precondition(positiveRows <= rows, "accumulate: \(positiveRows) positive rows of \(rows)")
+        statePos.copyRows(from: measurement.state, range: 0..<positiveRows)
+        stateNeg.copyRows(from: measurement.state, range: positiveRows..<rows)
+        var loss = objective.loss(positive: statePos, negative: stateNeg,
+                                  positiveGradient: &gPos, negativeGradient: &gNeg)
+        if let settings = configuration.peerNormalization {
+            loss += peer.apply(settings, positive: statePos, gradient: &gPos)
+        }
+        gBoth.reshape(rows: rows, columns: gPos.columns)
+        gBoth.setRows(0, from: gPos)
+        gBoth.setRows(positiveRows, from: gNeg)
+        if outputScale != 1 { gBoth.scale(by: outputScale) }
+        if configuration.activationGradient ?? .nominal == .nominal {
+            measurement.activation.backpropagate(&gBoth, output: measurement.output)
+        }
+        addGradient(input: measurement.input, outputGradient: gBoth, accumulate: pending > 0)
+        pending += 1
+        return loss
+    }
+
+    /// Writes (or adds) the weight and bias gradient of one batch.
+    private mutating func addGradient(input: Matrix, outputGradient: Matrix, accumulate: Bool) {
+        if skipsZeroColumns {
+            gradient.setGradient(input: input, outputGradient: outputGradient, accumulate: accumulate,
+                                 skippingZeroColumns: &gradientProduct)
+        } else {
+            gradient.setGradient(input: input, outputGradient: outputGradient, accumulate: accumulate)
+        }
     }
 
     /// Takes one optimizer step with the mean of the accumulated gradients,

@@ -8,7 +8,8 @@ import FFRandom
 /// negative run wrong labels, chosen by ``FFConfiguration/negatives`` (the
 /// samplers that need scores get ``RecurrentFFNetwork/singlePassScores(_:workspace:)``).
 /// Both runs start from the same bottom-up pass and then iterate with
-/// damping. At each iteration every layer adds its local FF gradient: the
+/// damping, stacked as one batch of twice the rows (each layer measures both
+/// in one call; the dynamics act on every row alone). At each iteration every layer adds its local FF gradient: the
 /// goodness loss of its damped state, times `1 − damping` (the earlier state
 /// is held fixed), times the nominal activation derivative read off the
 /// measured output, times the layer's own input. Each layer takes an
@@ -20,8 +21,10 @@ public final class RecurrentFFTrainer {
     public let network: RecurrentFFNetwork
     private let random: RandomGenerator
     private var updates: [FFLayerUpdate]
-    private var positive: RecurrentState
-    private var negative: RecurrentState
+    /// The batch's bottom-up pass.
+    private var bottomUp: RecurrentState
+    /// The positive run (rows `0..<n`) and the negative run (rows `n..<2n`), stacked.
+    private var runs: RecurrentState
     private var scoring: RecurrentState
     private var batchImages = Matrix(rows: 0, columns: 0)
     private var batchLabels = [Int32]()
@@ -45,9 +48,7 @@ public final class RecurrentFFTrainer {
     /// ``RecurrentFFNetwork/skipsZeroInputs``; 1 when nothing was skipped).
     public var inputUse: [Double] {
         (0..<network.layerCount).map { l in
-            let (p, n) = (positive.products[l], negative.products[l])
-            let total = p.totalColumns + n.totalColumns
-            return total == 0 ? 1 : Double(p.usedColumns + n.usedColumns) / Double(total)
+            runs.products[l].usedFraction
         }
     }
 
@@ -62,9 +63,9 @@ public final class RecurrentFFTrainer {
         updates = network.parameters.map {
             FFLayerUpdate(optimizer: ff.optimizer, inputSize: $0.inputSize, outputSize: $0.outputSize)
         }
-        positive = RecurrentState(layers: network.layerCount)
-        negative = positive
-        scoring = positive
+        bottomUp = RecurrentState(layers: network.layerCount)
+        runs = bottomUp
+        scoring = bottomUp
     }
 
     /// Trains for the configured epochs, or for `epochs` when given.
@@ -151,28 +152,25 @@ public final class RecurrentFFTrainer {
     }
 
     /// One batch: the shared bottom-up pass, the positive and negative runs
-    /// with an FF gradient at every iteration, then one step per layer.
+    /// (stacked, so that each layer measures both in one call) with an FF
+    /// gradient at every iteration, and the optimizer steps.
     /// - Returns: Each layer's loss, averaged over the iterations.
     private func trainBatch(negativeLabels: [Int32], learningRate: Float) -> [Double] {
         let config = network.configuration
-        network.start(&positive, images: batchImages)
-        negative.tile(positive, copies: 1)
-        network.setLabels(&positive, .labels(batchLabels))
-        network.setLabels(&negative, .labels(negativeLabels))
+        let n = batchImages.rows
+        network.start(&bottomUp, images: batchImages)
+        runs.tile(bottomUp, copies: 2)
+        network.setLabels(&runs, .labels(batchLabels + negativeLabels))
         let scale = 1 - config.dynamics.damping
         var losses = [Double](repeating: 0, count: network.layerCount)
         for _ in 0..<config.dynamics.iterations {
-            network.step(&positive)
-            network.step(&negative)
+            network.step(&runs)
             for l in 0..<network.layerCount {
-                let activation = network.executors[l].activation
                 losses[l] += updates[l].accumulate(
                     objective: network.objectives[l], configuration: config.ff,
-                    positive: LayerMeasurement(input: positive.inputs[l], output: positive.outputs[l],
-                                               state: positive.states[l], activation: activation),
-                    negative: LayerMeasurement(input: negative.inputs[l], output: negative.outputs[l],
-                                               state: negative.states[l], activation: activation),
-                    outputScale: scale)
+                    stacked: LayerMeasurement(input: runs.inputs[l], output: runs.outputs[l],
+                                              state: runs.states[l], activation: network.executors[l].activation),
+                    positiveRows: n, outputScale: scale)
                 if config.dynamics.updateEveryIteration {
                     updates[l].apply(to: &network.parameters[l], executor: network.executors[l], learningRate: learningRate)
                 }
