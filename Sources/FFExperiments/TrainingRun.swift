@@ -94,6 +94,7 @@ public struct TrainingRun: Sendable {
 
         var history: [EpochRecord]
         var resumedAfterEpoch: Int?
+        var zeroSkipping: ZeroSkippingStatistics?
         var testAccuracy: Double, testReadout: Double? = nil
         var trainAccuracy: Double, trainReadout: Double? = nil
         var checkpoint: Checkpoint? = nil
@@ -124,9 +125,11 @@ public struct TrainingRun: Sendable {
                                              inputSize: train.images.columns, random: random)
             let hooks = try stateHooks(dataset: dataset, trainExamples: train.count, totalEpochs: ff.epochs)
             resumedAfterEpoch = hooks.resume?.completedEpochs
-            history = try RecurrentFFTrainer(network: network, seed: seed).fit(
+            let trainer = RecurrentFFTrainer(network: network, seed: seed)
+            history = try trainer.fit(
                 train: train, test: test, resumingFrom: hooks.resume, checkpointWhen: hooks.when,
                 checkpoint: hooks.write, progress: progress)
+            zeroSkipping = ZeroSkippingStatistics(inputUse: trainer.inputUse, gradientUse: trainer.gradientUse)
             testAccuracy = history.last?.testAccuracy ?? test.accuracy(of: network.predictByGoodness(test.images))
             trainAccuracy = trainProbe.accuracy(of: network.predictByGoodness(trainProbe.images))
         case .ffUnsupervised:
@@ -163,6 +166,7 @@ public struct TrainingRun: Sendable {
         result.evaluationSet = dataset.evaluationSet.description
         result.resumedAfterEpoch = resumedAfterEpoch
         if algorithm == .ffRecurrent { result.recurrentDynamics = recurrent }
+        result.zeroSkipping = zeroSkipping
         if algorithm == .ffUnsupervised { result.unsupervisedSettings = unsupervised }
         return (result, checkpoint)
     }

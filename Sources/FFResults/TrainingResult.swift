@@ -72,6 +72,8 @@ public struct TrainingResult: Codable, Sendable {
     public var recurrentDynamics: RecurrentDynamics? = nil
     /// The unsupervised settings, for `ff-unsupervised` runs.
     public var unsupervisedSettings: UnsupervisedSettings? = nil
+    /// The share of the dense arithmetic done, for `ff-recurrent` runs (which skip zeros).
+    public var zeroSkipping: ZeroSkippingStatistics? = nil
 
     /// Creates a result; see the properties for the meaning of each field.
     public init(ffanalogVersion: String, algorithm: String, recipe: String?, dataset: String, dataDirectory: String,

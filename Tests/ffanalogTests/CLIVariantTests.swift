@@ -21,6 +21,12 @@ struct CLIVariantTests {
         #expect(rj["algorithm"] as? String == "ff-recurrent")
         let dynamics = try #require(rj["recurrent_dynamics"] as? [String: Any])
         #expect(dynamics["damping"] as? Double == 0.5 && dynamics["iterations"] as? Int == 3)
+        let skipping = try #require(rj["zero_skipping"] as? [String: Any])
+        for key in ["input_use", "gradient_use"] {
+            let use = try #require(skipping[key] as? [Double], "\(key)")
+            #expect(use.count == 2 && use.allSatisfy { $0 > 0 && $0 <= 1 }, "\(key): \(use)")
+        }
+        #expect(r.stdout.contains("zeros skipped in training: inputs multiplied"), "\(r.stdout)")
 
         let unsupervised = dir.appendingPathComponent("u.json").path
         let u = try CLI.run(["train", "--algorithm", "ff-unsupervised", "--blur-passes", "4", "--readout-layers", "1",

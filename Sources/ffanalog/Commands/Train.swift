@@ -129,6 +129,11 @@ struct Train: ParsableCommand {
         line += "; train accuracy \(format(100 * result.trainAccuracy, 2))%"
         line += "; \(format(result.trainSeconds, 1))s training on \(result.threads) BLAS threads"
         print(line)
+        if let use = result.zeroSkipping {
+            let percent = { (v: [Double]) in v.map { "\(format(100 * $0, 1))%" }.joined(separator: ", ") }
+            print("zeros skipped in training: inputs multiplied \(percent(use.inputUse)), "
+                  + "weight-gradient elements computed \(percent(use.gradientUse)) (per layer)")
+        }
         if diagnostics && output == nil, let last = result.history.last(where: { $0.diagnostics != nil })?.diagnostics {
             print("per-layer diagnostics after the last FF epoch, on \(last.first?.examples ?? 0) \(dataset.evaluationSet.shortName) examples:")
             var rows = [["layer", "accuracy", "positive G", "negative G", "dead"]]
