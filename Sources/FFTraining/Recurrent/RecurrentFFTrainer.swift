@@ -9,10 +9,11 @@ import FFRandom
 /// samplers that need scores get ``RecurrentFFNetwork/singlePassScores(_:workspace:)``).
 /// Both runs start from the same bottom-up pass and then iterate with
 /// damping, stacked as one batch of twice the rows (each layer measures both
-/// in one call; the dynamics act on every row alone). At each iteration every layer adds its local FF gradient: the
-/// goodness loss of its damped state, times `1 − damping` (the earlier state
-/// is held fixed), times the nominal activation derivative read off the
-/// measured output, times the layer's own input. Each layer takes an
+/// in one call; the dynamics act on every row alone). At each iteration
+/// every layer adds its local FF gradient: the goodness loss of its damped
+/// state, times `1 − damping` (the earlier state is held fixed), times the
+/// nominal activation derivative read off the measured output, times the
+/// layer's own input. Each layer takes an
 /// optimizer step after every iteration (``RecurrentDynamics/updateEveryIteration``),
 /// or one step per batch with the mean over the iterations.
 /// No derivative crosses a layer or a time step.
@@ -47,9 +48,7 @@ public final class RecurrentFFTrainer {
     /// products multiplied since the trainer was made (see
     /// ``RecurrentFFNetwork/skipsZeroInputs``; 1 when nothing was skipped).
     public var inputUse: [Double] {
-        (0..<network.layerCount).map { l in
-            runs.products[l].usedFraction
-        }
+        runs.products.map(\.usedFraction)
     }
 
     /// Creates a trainer.
