@@ -1,5 +1,6 @@
 /// How much of its dense arithmetic a training run skipped because the values
-/// involved were zero (recurrent FF's ``inputUse`` and ``gradientUse``).
+/// involved were zero (recurrent FF's `RecurrentFFTrainer.inputUse` and
+/// `RecurrentFFTrainer.gradientUse`).
 ///
 /// Each list has one fraction per hidden layer, counted over this process's
 /// training (a resumed run counts only the epochs it ran): 1 means nothing was

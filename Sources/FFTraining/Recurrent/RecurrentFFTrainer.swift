@@ -60,7 +60,8 @@ public final class RecurrentFFTrainer {
         random = RandomGenerator(seed: seed)
         let ff = network.configuration.ff
         updates = network.parameters.map {
-            FFLayerUpdate(optimizer: ff.optimizer, inputSize: $0.inputSize, outputSize: $0.outputSize)
+            FFLayerUpdate(optimizer: ff.optimizer, inputSize: $0.inputSize, outputSize: $0.outputSize,
+                          skipsZeroColumns: true)
         }
         bottomUp = RecurrentState(layers: network.layerCount)
         runs = bottomUp
