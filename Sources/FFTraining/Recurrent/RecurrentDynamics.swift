@@ -19,6 +19,9 @@ public struct RecurrentDynamics: Sendable, Codable, Equatable {
     /// the iterations. In short MNIST runs stepping at every iteration
     /// learned much faster (89.8% against 84.1%).
     public var updateEveryIteration: Bool
+    /// How large the label vector is that the top layer hears (default
+    /// ``LabelScale/normalized``, normalised like a state and no more).
+    public var labelScale: LabelScale
 
     /// Creates the dynamics; the defaults are Hinton's.
     /// - Parameters:
@@ -28,14 +31,33 @@ public struct RecurrentDynamics: Sendable, Codable, Equatable {
     ///   - lastScoredIteration: Last iteration averaged for prediction (1-based).
     ///   - predictionLayers: Layers whose goodness is summed.
     ///   - updateEveryIteration: Step after every iteration rather than once per batch.
+    ///   - labelScale: How large the label vector is.
     public init(damping: Float = 0.3, iterations: Int = 8, firstScoredIteration: Int = 3, lastScoredIteration: Int = 5,
-                predictionLayers: PredictionLayers = .all, updateEveryIteration: Bool = true) {
+                predictionLayers: PredictionLayers = .all, updateEveryIteration: Bool = true, labelScale: LabelScale = .normalized) {
         self.damping = damping
         self.iterations = iterations
         self.firstScoredIteration = firstScoredIteration
         self.lastScoredIteration = lastScoredIteration
         self.predictionLayers = predictionLayers
         self.updateEveryIteration = updateEveryIteration
+        self.labelScale = labelScale
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case damping, iterations, firstScoredIteration, lastScoredIteration, predictionLayers, updateEveryIteration, labelScale
+    }
+
+    /// Decodes the dynamics; results and states written before ``labelScale``
+    /// existed decode with its default, ``LabelScale/normalized``.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        damping = try c.decode(Float.self, forKey: .damping)
+        iterations = try c.decode(Int.self, forKey: .iterations)
+        firstScoredIteration = try c.decode(Int.self, forKey: .firstScoredIteration)
+        lastScoredIteration = try c.decode(Int.self, forKey: .lastScoredIteration)
+        predictionLayers = try c.decode(PredictionLayers.self, forKey: .predictionLayers)
+        updateEveryIteration = try c.decode(Bool.self, forKey: .updateEveryIteration)
+        labelScale = try c.decodeIfPresent(LabelScale.self, forKey: .labelScale) ?? .normalized
     }
 
     /// The iterations averaged for a prediction.
@@ -46,6 +68,9 @@ public struct RecurrentDynamics: Sendable, Codable, Equatable {
     public func validate() throws(TrainingError) {
         guard damping >= 0, damping < 1 else {
             throw .invalidConfiguration("recurrent damping must be in [0, 1), got \(damping)")
+        }
+        if case .gain(let g) = labelScale, !(g > 0 && g.isFinite) {
+            throw .invalidConfiguration("the recurrent label gain must be a positive number, got \(g)")
         }
         guard iterations >= 1 else { throw .invalidConfiguration("recurrent FF needs at least 1 iteration, got \(iterations)") }
         guard firstScoredIteration >= 1, firstScoredIteration <= lastScoredIteration, lastScoredIteration <= iterations else {

@@ -34,6 +34,9 @@ extension RecurrentFFNetwork {
         case .neutral: overlay.applyNeutral(to: &state.label)
         }
         state.label.normalizeRows(configuration.ff.normalization, epsilon: configuration.ff.normalizationEpsilon)
+        let gain = configuration.dynamics.labelScale.factor(topUnits: configuration.ff.hiddenSizes.last ?? classes,
+                                                            classes: classes, normalization: configuration.ff.normalization)
+        if gain != 1 { state.label.scale(by: gain) }
     }
 
     /// One synchronous iteration: every layer measures `f(W · [below, above] + b)`

@@ -19,6 +19,9 @@ struct VariantOptions: ParsableArguments {
     @Option(name: .long, help: "ff-recurrent: layers whose goodness is summed for prediction: all or skip-first.")
     var recurrentPredictionLayers: String?
 
+    @Option(name: .long, help: "ff-recurrent: size of the label vector the top layer hears: normalized (like a state), state (a normalised top state's length, √(units/classes) under RMS) or a factor on the normalised label.")
+    var labelScale: String?
+
     @Option(name: .long, help: "ff-unsupervised: passes of the [1/4, 1/2, 1/4] blur of the hybrid mask.")
     var blurPasses: Int?
 
@@ -40,6 +43,9 @@ struct VariantOptions: ParsableArguments {
 
     func validate() throws {
         if let damping, !(damping >= 0 && damping < 1) { throw ValidationError("--damping must be in [0, 1), got \(damping)") }
+        if let labelScale, LabelScale(labelScale) == nil {
+            throw ValidationError("unknown --label-scale '\(labelScale)'; choose normalized, state or a positive number")
+        }
         if let iterations, iterations < 1 { throw ValidationError("--iterations must be at least 1") }
         _ = try scoredWindow()
         if let recurrentStep, !["iteration", "batch"].contains(recurrentStep) {
@@ -59,6 +65,7 @@ struct VariantOptions: ParsableArguments {
         var d = recipe.recurrentDynamics
         if let damping { d.damping = damping }
         if let iterations { d.iterations = iterations }
+        if let s = labelScale.flatMap(LabelScale.init) { d.labelScale = s }
         if let recurrentStep { d.updateEveryIteration = recurrentStep == "iteration" }
         if let p = recurrentPredictionLayers.flatMap(PredictionLayers.init(rawValue:)) { d.predictionLayers = p }
         if let window = try scoredWindow() {
