@@ -34,7 +34,7 @@ struct LabelScaleTests {
         #expect(String(decoding: state, as: UTF8.self).contains("\"labelScale\":\"state\""))
         let old = #"{"damping":0.3,"iterations":8,"firstScoredIteration":3,"lastScoredIteration":5,"predictionLayers":"all","updateEveryIteration":true}"#
         let decoded = try JSONDecoder().decode(RecurrentDynamics.self, from: Data(old.utf8))
-        #expect(decoded == RecurrentDynamics())
+        #expect(decoded == RecurrentDynamics(labelScale: .normalized))
     }
 
     @Test("with a state's length, every label row the top layer hears is as long as a normalised top state")

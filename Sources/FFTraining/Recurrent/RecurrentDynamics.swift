@@ -20,10 +20,12 @@ public struct RecurrentDynamics: Sendable, Codable, Equatable {
     /// learned much faster (89.8% against 84.1%).
     public var updateEveryIteration: Bool
     /// How large the label vector is that the top layer hears (default
-    /// ``LabelScale/normalized``, normalised like a state and no more).
+    /// ``LabelScale/stateLength``; Hinton does not give the label's scale, and
+    /// the merely normalised label, ``LabelScale/normalized``, learned far more
+    /// slowly in MNIST runs).
     public var labelScale: LabelScale
 
-    /// Creates the dynamics; the defaults are Hinton's.
+    /// Creates the dynamics; the defaults are Hinton's where he gives them.
     /// - Parameters:
     ///   - damping: Weight of the previous state.
     ///   - iterations: Synchronous iterations.
@@ -33,7 +35,7 @@ public struct RecurrentDynamics: Sendable, Codable, Equatable {
     ///   - updateEveryIteration: Step after every iteration rather than once per batch.
     ///   - labelScale: How large the label vector is.
     public init(damping: Float = 0.3, iterations: Int = 8, firstScoredIteration: Int = 3, lastScoredIteration: Int = 5,
-                predictionLayers: PredictionLayers = .all, updateEveryIteration: Bool = true, labelScale: LabelScale = .normalized) {
+                predictionLayers: PredictionLayers = .all, updateEveryIteration: Bool = true, labelScale: LabelScale = .stateLength) {
         self.damping = damping
         self.iterations = iterations
         self.firstScoredIteration = firstScoredIteration
@@ -48,7 +50,7 @@ public struct RecurrentDynamics: Sendable, Codable, Equatable {
     }
 
     /// Decodes the dynamics; results and states written before ``labelScale``
-    /// existed decode with its default, ``LabelScale/normalized``.
+    /// existed decode as ``LabelScale/normalized``, how they were trained.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         damping = try c.decode(Float.self, forKey: .damping)

@@ -19,7 +19,7 @@ struct VariantOptions: ParsableArguments {
     @Option(name: .long, help: "ff-recurrent: layers whose goodness is summed for prediction: all or skip-first.")
     var recurrentPredictionLayers: String?
 
-    @Option(name: .long, help: "ff-recurrent: size of the label vector the top layer hears: normalized (like a state), state (a normalised top state's length, √(units/classes) under RMS) or a factor on the normalised label.")
+    @Option(name: .long, help: "ff-recurrent: size of the label vector the top layer hears: state (a normalised top state's length, √(units/classes) under RMS; the default), normalized (like a state, no more) or a factor on the normalised label.")
     var labelScale: String?
 
     @Option(name: .long, help: "ff-unsupervised: passes of the [1/4, 1/2, 1/4] blur of the hybrid mask.")
