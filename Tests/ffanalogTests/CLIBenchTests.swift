@@ -26,5 +26,12 @@ struct CLIBenchTests {
         #expect(prediction["shared_only_seconds"] is Double && prediction["performed_flops"] is Double
                 && prediction["naive_flops"] is Double)
         #expect(training.first?["naive_flops_per_step"] is Double)
+        // The peak is measured before and after the timed work, and the higher one is used.
+        for part in [training[0], training[1], prediction] {
+            let peaks = try #require(part["peak_measurements"] as? [Double])
+            #expect(peaks.count == 2 && peaks.allSatisfy { $0 > 0 })
+            #expect(part["peak_gflops"] as? Double == peaks.max())
+        }
+        #expect(output.stdout.contains("measured before and after"))
     }
 }

@@ -52,13 +52,14 @@ extension Bench {
             for t in report.training {
                 let part = t.layer.map { "layer \($0 + 1)" } ?? "all layers"
                 print("  \(part.padding(11)) \(format(t.secondsPerStep * 1e3, 1)) ms/step over \(t.steps) steps; naive \(format(t.naiveFLOPsPerStep / 1e9, 2)) GFLOP/step at peak \(format(t.peakGFLOPS, 1)) GFLOP/s = \(format(t.naiveSecondsAtPeak * 1e3, 1)) ms; ratio \(format(t.ratio, 3)); \(format(t.achievedNaiveGFLOPS, 1)) naive GFLOP/s")
+                print("  \("".padding(11)) (peak: the higher of \(peakText(t.peakMeasurements)) GFLOP/s measured before and after the steps)")
                 if let first = t.firstStepSeconds {
                     print("  \("".padding(11)) (steady state, steps 2–\(t.steps)); first step \(format(first * 1e3, 1)) ms with the batch gather and buffer allocation; mean over all \(t.steps) steps \(format(t.meanSecondsPerStep * 1e3, 1)) ms, ratio \(format(t.meanSecondsPerStep / t.naiveSecondsAtPeak, 3))")
                 }
             }
             print("  whole fit   \(format(report.fitSeconds, 2)) s")
             if let p = report.prediction {
-                print("  prediction  \(p.images) images × \(p.labels) labels: \(format(p.seconds, 2)) s (shared first layer and zero inputs skipped), \(format(p.sharedOnlySeconds, 2)) s shared first layer only, \(format(p.naiveSeconds, 2)) s naive; naive at peak \(format(p.naiveSecondsAtPeak, 2)) s")
+                print("  prediction  \(p.images) images × \(p.labels) labels: \(format(p.seconds, 2)) s (shared first layer and zero inputs skipped), \(format(p.sharedOnlySeconds, 2)) s shared first layer only, \(format(p.naiveSeconds, 2)) s naive; naive at peak \(format(p.naiveSecondsAtPeak, 2)) s (the higher of \(peakText(p.peakMeasurements)) GFLOP/s measured before and after)")
                 let use = p.inputUse.map { format($0, 3) }.joined(separator: " / ")
                 print("              ratio \(format(p.ratio, 3)) to naive at peak (sharing alone could reach \(format(p.exactFloor, 3))), \(format(p.ratioToMeasuredNaive, 3)) to measured naive; input columns multiplied per layer \(use); FLOPs performed \(format(p.performedFLOPs / p.naiveFLOPs, 3)) of naive")
             }
@@ -68,4 +69,9 @@ extension Bench {
             }
         }
     }
+}
+
+/// Peak rates as "205.1 / 267.5".
+private func peakText(_ rates: [Double]) -> String {
+    rates.map { format($0, 1) }.joined(separator: " / ")
 }
