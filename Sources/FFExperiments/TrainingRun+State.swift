@@ -61,7 +61,15 @@ extension TrainingRun {
         check("validation hold-out", saved.validationExamples ?? 0, expected.validationExamples ?? 0)
         check("FF configuration", saved.ffConfiguration, expected.ffConfiguration, show: false)
         check("unsupervised settings", saved.unsupervisedSettings, expected.unsupervisedSettings, show: false)
-        check("recurrent dynamics", saved.recurrentDynamics, expected.recurrentDynamics, show: false)
+        // The label scale gets its own line: its default changed (to `state`), and
+        // states written before it existed read as `normalized`.
+        var savedDynamics = saved.recurrentDynamics
+        if let s = savedDynamics, let e = expected.recurrentDynamics, s.labelScale != e.labelScale {
+            differences.append("--label-scale (saved \(s.labelScale.cliName), now \(e.labelScale.cliName); "
+                               + "add --label-scale \(s.labelScale.cliName) to continue the saved run)")
+            savedDynamics?.labelScale = e.labelScale
+        }
+        check("recurrent dynamics", savedDynamics, expected.recurrentDynamics, show: false)
         guard differences.isEmpty else {
             throw TrainingError.unresumable("\(policy.path) was written by another run: "
                 + differences.joined(separator: ", ") + "; repeat the original command with --resume")

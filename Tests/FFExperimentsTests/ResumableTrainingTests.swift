@@ -163,4 +163,34 @@ struct ResumableTrainingTests {
         bp.algorithm = .bp
         #expect(throws: TrainingError.self) { try bp.run(on: dataset) }
     }
+
+    @Test("a recurrent state trained with another label scale is refused with the option that continues it")
+    func labelScaleMismatch() throws {
+        let dataset = TrainingRunTests.dataset()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ffanalog-state-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var ff = Self.configuration(optimizer: .adam).ff
+        ff.hiddenSizes = [16, 16]
+        ff.epochs = 1
+        ff.readout = false
+        ff.peerNormalization = nil
+        ff.negatives = .random
+        var run = TrainingRun(algorithm: .ffRecurrent, ff: ff, bp: Recipe.ffanalog.bpConfiguration,
+                              recipe: nil, seed: 9, trainAccuracyExamples: 50)
+        run.recurrent = RecurrentDynamics(iterations: 2, firstScoredIteration: 1, lastScoredIteration: 2, labelScale: .normalized)
+        run.state = .init(path: dir.appendingPathComponent("run.state").path, every: 1)
+        _ = try run.run(on: dataset)
+        run.state?.resume = true
+        run.recurrent.labelScale = .stateLength
+        do {
+            _ = try run.run(on: dataset)
+            Issue.record("a state with another label scale was resumed")
+        } catch {
+            #expect("\(error)".contains("--label-scale (saved normalized, now state; add --label-scale normalized"), "\(error)")
+            #expect(!"\(error)".contains("recurrent dynamics"), "\(error)")
+        }
+        run.recurrent.labelScale = .normalized
+        _ = try run.run(on: dataset)
+    }
 }
