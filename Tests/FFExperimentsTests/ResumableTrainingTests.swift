@@ -27,6 +27,14 @@ struct ResumableTrainingTests {
         return UnsupervisedFFConfiguration(ff: ff, settings: UnsupervisedSettings(blurPasses: 2, readoutLayerCount: 2, readoutEpochs: 1))
     }
 
+    /// Runs `body` with a fresh directory, removed afterwards.
+    static func withScratchDirectory(_ body: (URL) throws -> Void) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ffanalog-state-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try body(dir)
+    }
+
     static func network(_ c: UnsupervisedFFConfiguration) -> UnsupervisedFFNetwork {
         UnsupervisedFFNetwork(configuration: c, inputSize: 64, random: RandomGenerator(seed: 5))
     }
@@ -121,76 +129,74 @@ struct ResumableTrainingTests {
     @Test("a snapshot survives its file byte for byte; a damaged file or a foreign run is refused")
     func stateFileRoundTrip() throws {
         let dataset = TrainingRunTests.dataset()
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ffanalog-state-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("run.state").path
-        let c = Self.configuration(optimizer: .adam)
-        var run = TrainingRun(algorithm: .ffUnsupervised, ff: c.ff, bp: Recipe.ffanalog.bpConfiguration,
-                              recipe: nil, seed: 9, trainAccuracyExamples: 100)
-        run.unsupervised = c.settings
-        run.state = .init(path: path, every: 2)
-        let (whole, _) = try run.run(on: dataset)
+        try Self.withScratchDirectory { dir in
+            let path = dir.appendingPathComponent("run.state").path
+            let c = Self.configuration(optimizer: .adam)
+            var run = TrainingRun(algorithm: .ffUnsupervised, ff: c.ff, bp: Recipe.ffanalog.bpConfiguration,
+                                  recipe: nil, seed: 9, trainAccuracyExamples: 100)
+            run.unsupervised = c.settings
+            run.state = .init(path: path, every: 2)
+            let (whole, _) = try run.run(on: dataset)
 
-        // The last write came after the final epoch; resuming from it trains nothing and reports the same run.
-        let saved = try TrainingStateFile.read(from: path)
-        #expect(saved.snapshot.completedEpochs == 4)
-        #expect(saved.snapshot.history == whole.history)
-        run.state?.resume = true
-        let (again, _) = try run.run(on: dataset)
-        #expect(again.history == whole.history && again.testAccuracy == whole.testAccuracy)
-        #expect(whole.resumedAfterEpoch == nil && again.resumedAfterEpoch == 4)
+            // The last write came after the final epoch; resuming from it trains nothing and reports the same run.
+            let saved = try TrainingStateFile.read(from: path)
+            #expect(saved.snapshot.completedEpochs == 4)
+            #expect(saved.snapshot.history == whole.history)
+            run.state?.resume = true
+            let (again, _) = try run.run(on: dataset)
+            #expect(again.history == whole.history && again.testAccuracy == whole.testAccuracy)
+            #expect(whole.resumedAfterEpoch == nil && again.resumedAfterEpoch == 4)
 
-        // Written and read back, every array is unchanged.
-        let copy = dir.appendingPathComponent("copy.state").path
-        try saved.write(to: copy)
-        let reread = try TrainingStateFile.read(from: copy)
-        #expect(reread.snapshot == saved.snapshot)
+            // Written and read back, every array is unchanged.
+            let copy = dir.appendingPathComponent("copy.state").path
+            try saved.write(to: copy)
+            let reread = try TrainingStateFile.read(from: copy)
+            #expect(reread.snapshot == saved.snapshot)
 
-        var other = run
-        other.seed = 10
-        #expect(throws: TrainingError.self) { try other.run(on: dataset) }
-        do { _ = try other.run(on: dataset) } catch {
-            #expect("\(error)".contains("seed (saved 9, now 10)"), "\(error)")
+            var other = run
+            other.seed = 10
+            #expect(throws: TrainingError.self) { try other.run(on: dataset) }
+            do { _ = try other.run(on: dataset) } catch {
+                #expect("\(error)".contains("seed (saved 9, now 10)"), "\(error)")
+            }
+
+            var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+            bytes[bytes.count / 2] ^= 0x40
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            #expect(throws: CheckpointError.corrupt(path: path, why: "CRC-32 mismatch")) { try run.run(on: dataset) }
+
+            var bp = run
+            bp.algorithm = .bp
+            #expect(throws: TrainingError.self) { try bp.run(on: dataset) }
         }
-
-        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
-        bytes[bytes.count / 2] ^= 0x40
-        try Data(bytes).write(to: URL(fileURLWithPath: path))
-        #expect(throws: CheckpointError.corrupt(path: path, why: "CRC-32 mismatch")) { try run.run(on: dataset) }
-
-        var bp = run
-        bp.algorithm = .bp
-        #expect(throws: TrainingError.self) { try bp.run(on: dataset) }
     }
 
     @Test("a recurrent state trained with another label scale is refused with the option that continues it")
     func labelScaleMismatch() throws {
         let dataset = TrainingRunTests.dataset()
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ffanalog-state-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        var ff = Self.configuration(optimizer: .adam).ff
-        ff.hiddenSizes = [16, 16]
-        ff.epochs = 1
-        ff.readout = false
-        ff.peerNormalization = nil
-        ff.negatives = .random
-        var run = TrainingRun(algorithm: .ffRecurrent, ff: ff, bp: Recipe.ffanalog.bpConfiguration,
-                              recipe: nil, seed: 9, trainAccuracyExamples: 50)
-        run.recurrent = RecurrentDynamics(iterations: 2, firstScoredIteration: 1, lastScoredIteration: 2, labelScale: .normalized)
-        run.state = .init(path: dir.appendingPathComponent("run.state").path, every: 1)
-        _ = try run.run(on: dataset)
-        run.state?.resume = true
-        run.recurrent.labelScale = .stateLength
-        do {
+        try Self.withScratchDirectory { dir in
+            var ff = Self.configuration(optimizer: .adam).ff
+            ff.hiddenSizes = [16, 16]
+            ff.epochs = 1
+            ff.readout = false
+            ff.peerNormalization = nil
+            ff.negatives = .random
+            var run = TrainingRun(algorithm: .ffRecurrent, ff: ff, bp: Recipe.ffanalog.bpConfiguration,
+                                  recipe: nil, seed: 9, trainAccuracyExamples: 50)
+            run.recurrent = RecurrentDynamics(iterations: 2, firstScoredIteration: 1, lastScoredIteration: 2, labelScale: .normalized)
+            run.state = .init(path: dir.appendingPathComponent("run.state").path, every: 1)
             _ = try run.run(on: dataset)
-            Issue.record("a state with another label scale was resumed")
-        } catch {
-            #expect("\(error)".contains("--label-scale (saved normalized, now state; add --label-scale normalized"), "\(error)")
-            #expect(!"\(error)".contains("recurrent dynamics"), "\(error)")
+            run.state?.resume = true
+            run.recurrent.labelScale = .stateLength
+            do {
+                _ = try run.run(on: dataset)
+                Issue.record("a state with another label scale was resumed")
+            } catch {
+                #expect("\(error)".contains("--label-scale (saved normalized, now state; add --label-scale normalized"), "\(error)")
+                #expect(!"\(error)".contains("recurrent dynamics"), "\(error)")
+            }
+            run.recurrent.labelScale = .normalized
+            _ = try run.run(on: dataset)
         }
-        run.recurrent.labelScale = .normalized
-        _ = try run.run(on: dataset)
     }
 }
