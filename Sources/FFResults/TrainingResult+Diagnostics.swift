@@ -4,10 +4,11 @@ extension TrainingResult {
     /// Whether any epoch of the history carries per-layer diagnostics.
     public var hasDiagnostics: Bool { history.contains { $0.diagnostics != nil } }
 
-    /// The metrics of the diagnostics CSV, in row order within an epoch and layer.
+    /// The metrics of the diagnostics CSV, in row order within an epoch and layer;
+    /// `participation_ratio` has rows only where it was measured.
     public static let diagnosticsMetrics = [
         "layer_accuracy", "positive_goodness_mean", "positive_goodness_std",
-        "negative_goodness_mean", "negative_goodness_std", "dead_fraction",
+        "negative_goodness_mean", "negative_goodness_std", "dead_fraction", "participation_ratio",
     ]
 
     /// The columns of ``diagnosticsTable()``.
@@ -33,9 +34,11 @@ extension TrainingResult {
         for (index, record) in history.enumerated() {
             guard let layers = record.diagnostics else { continue }
             for (l, d) in layers.enumerated() {
-                let values = [d.accuracy, d.positiveGoodnessMean, d.positiveGoodnessStd,
-                              d.negativeGoodnessMean, d.negativeGoodnessStd, d.deadFraction]
-                for (metric, value) in zip(Self.diagnosticsMetrics, values) {
+                let values: [Double?] = [d.accuracy, d.positiveGoodnessMean, d.positiveGoodnessStd,
+                                         d.negativeGoodnessMean, d.negativeGoodnessStd, d.deadFraction,
+                                         d.participationRatio]
+                for (metric, measured) in zip(Self.diagnosticsMetrics, values) {
+                    guard let value = measured else { continue }
                     var row = fixed
                     row["examples"] = "\(d.examples)"
                     row["epoch"] = "\(index + 1)"

@@ -48,3 +48,20 @@ struct DiagnosticsTableTests {
         #expect(Self.result(layerwise: false).diagnosticsTable().rows.allSatisfy { $0[10] == "" })
     }
 }
+
+@Suite("Diagnostics CSV: participation ratio")
+struct DiagnosticsParticipationRatioTests {
+    @Test("a participation ratio gets its own rows where measured, and none where it is nil")
+    func onlyWhereMeasured() throws {
+        var result = DiagnosticsTableTests.result(layerwise: false)
+        result.history[1].diagnostics?[1].participationRatio = 2.5
+        let table = result.diagnosticsTable()
+        #expect(table.rows.count == 2 * 2 * 6 + 1)
+        let rows = table.rows.map { Dictionary(uniqueKeysWithValues: zip(table.columns, $0)) }
+        let ratio = rows.filter { $0["metric"] == "participation_ratio" }
+        #expect(ratio.count == 1 && ratio[0]["epoch"] == "2" && ratio[0]["layer"] == "2" && ratio[0]["value"] == "2.5")
+        let data = try JSONFile.encoder().encode(result)
+        #expect(String(decoding: data, as: UTF8.self).components(separatedBy: "\"participation_ratio\"").count == 2)
+        #expect(try JSONFile.decoder().decode(TrainingResult.self, from: data).history == result.history)
+    }
+}

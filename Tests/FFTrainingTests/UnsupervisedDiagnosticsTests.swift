@@ -26,6 +26,8 @@ struct UnsupervisedDiagnosticsTests {
         #expect(d[0].positiveGoodnessMean == 6.5 && d[0].positiveGoodnessStd == 2.5)
         #expect(d[0].negativeGoodnessMean == 5 && d[0].negativeGoodnessStd == 4)
         #expect(abs(d[0].deadFraction - 1.0 / 3) < 1e-12)
+        // Two real activities, (2, 0, 0) and (0, 3, 0), differ along one line only.
+        #expect(abs((d[0].participationRatio ?? 0) - 1) < 1e-9)
     }
 
     @Test("diagnostic hybrids are fixed, and every pixel comes from the image or the next one")

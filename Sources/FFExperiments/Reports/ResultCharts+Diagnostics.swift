@@ -12,6 +12,9 @@ extension ResultCharts {
         case layerAccuracy = "layer_accuracy"
         /// Fraction of dead units per layer.
         case deadFraction = "dead_fraction"
+        /// Participation ratio (effective dimensionality) of each layer's
+        /// activity on positive data, where measured (unsupervised FF).
+        case participationRatio = "participation_ratio"
     }
 
     /// Whether tidy rows are a diagnostics table (they hold goodness means).
@@ -46,13 +49,17 @@ extension ResultCharts {
             let series = try separationSeries(selected)
             return LineChart(title: title ?? "goodness separation per layer (\(context))", xLabel: "epoch",
                              yLabel: "goodness G (mean ± std over examples)", series: series)
-        case .layerAccuracy, .deadFraction:
+        case .layerAccuracy, .deadFraction, .participationRatio:
             let labelled = selected.filter { $0["metric"] == metric.rawValue }.map { row -> [String: String] in
                 var r = row
                 r["series"] = "layer \(row["layer"] ?? "?")"
                 return r
             }
-            let what = metric == .layerAccuracy ? "accuracy by one layer's goodness" : "fraction of dead units"
+            let what = switch metric {
+            case .layerAccuracy: "accuracy by one layer's goodness"
+            case .deadFraction: "fraction of dead units"
+            default: "participation ratio of the activity"
+            }
             return try ChartBuilder.lineChart(labelled, series: "series", x: "epoch", y: "value",
                                               title: title ?? "\(what) (\(context))", xLabel: "epoch", yLabel: what)
         }

@@ -12,7 +12,9 @@ import FFRandom
 ///   (``negativeLabels(for:classes:)``), so every epoch and every run sees the
 ///   same negatives;
 /// - ``deadFraction``: the fraction of the layer's units whose output is zero
-///   for every example under every candidate label.
+///   for every example under every candidate label;
+/// - ``participationRatio`` (unsupervised FF only, for now): how many
+///   directions the layer's activity on real data spreads over.
 ///
 /// G is the layer objective's own goodness (for min ssq, −Σy²), so higher
 /// means "more positive" for every objective.
@@ -31,10 +33,17 @@ public struct LayerDiagnostics: Sendable, Codable, Equatable {
     public var negativeGoodnessStd: Double
     /// Fraction of units that are zero for every example and every label.
     public var deadFraction: Double
+    /// The participation ratio `(tr C)² / ‖C‖²_F` of the covariance `C` of the
+    /// layer's activities on positive data: 1 when all units carry one signal,
+    /// the number of units when they are independent with equal variance
+    /// (see `ActivityCovariance`). `nil` where it is not measured (supervised and
+    /// recurrent FF, and results written before session 11).
+    public var participationRatio: Double?
 
     /// Creates a record; see the properties for the meaning of each field.
     public init(examples: Int, accuracy: Double, positiveGoodnessMean: Double, positiveGoodnessStd: Double,
-                negativeGoodnessMean: Double, negativeGoodnessStd: Double, deadFraction: Double) {
+                negativeGoodnessMean: Double, negativeGoodnessStd: Double, deadFraction: Double,
+                participationRatio: Double? = nil) {
         self.examples = examples
         self.accuracy = accuracy
         self.positiveGoodnessMean = positiveGoodnessMean
@@ -42,6 +51,7 @@ public struct LayerDiagnostics: Sendable, Codable, Equatable {
         self.negativeGoodnessMean = negativeGoodnessMean
         self.negativeGoodnessStd = negativeGoodnessStd
         self.deadFraction = deadFraction
+        self.participationRatio = participationRatio
     }
 
     /// A record from accumulated goodness moments and each unit's largest output.
@@ -51,12 +61,15 @@ public struct LayerDiagnostics: Sendable, Codable, Equatable {
     ///   - positive: Moments of G on positive data.
     ///   - negative: Moments of G on negative data.
     ///   - unitMaxima: Each unit's largest output over all data (≤ 0: dead).
-    init(examples: Int, accuracy: Double, positive: RunningMoments, negative: RunningMoments, unitMaxima: [Float]) {
+    ///   - participationRatio: See ``participationRatio``.
+    init(examples: Int, accuracy: Double, positive: RunningMoments, negative: RunningMoments, unitMaxima: [Float],
+         participationRatio: Double? = nil) {
         let dead = unitMaxima.reduce(0) { $0 + ($1 > 0 ? 0 : 1) }
         self.init(examples: examples, accuracy: accuracy,
                   positiveGoodnessMean: positive.mean, positiveGoodnessStd: positive.std,
                   negativeGoodnessMean: negative.mean, negativeGoodnessStd: negative.std,
-                  deadFraction: unitMaxima.isEmpty ? 0 : Double(dead) / Double(unitMaxima.count))
+                  deadFraction: unitMaxima.isEmpty ? 0 : Double(dead) / Double(unitMaxima.count),
+                  participationRatio: participationRatio)
     }
 
     /// The seed of the diagnostics' wrong labels, independent of the run's

@@ -31,7 +31,8 @@ extension UnsupervisedFFNetwork {
     /// ``LayerDiagnostics/accuracy`` is the layer's own task: the fraction of
     /// examples whose real image gets a higher G than its hybrid.
     /// ``LayerDiagnostics/deadFraction`` counts units that are zero on every
-    /// real image and every hybrid. Nothing is drawn from any random stream.
+    /// real image and every hybrid. ``LayerDiagnostics/participationRatio`` is
+    /// measured on the real images' activities. Nothing is drawn from any random stream.
     /// - Parameters:
     ///   - examples: The evaluation set (its labels are not used).
     ///   - hybrids: One negative image per example, e.g. ``diagnosticHybrids(of:)``.
@@ -45,6 +46,7 @@ extension UnsupervisedFFNetwork {
         var negative = positive
         var wins = [Int](repeating: 0, count: layerCount)
         var maxima = configuration.ff.hiddenSizes.map { [Float](repeating: 0, count: $0) }
+        var covariances = configuration.ff.hiddenSizes.map { ActivityCovariance(units: $0) }
         var chunk = Matrix(rows: 0, columns: 0), stacked = Matrix(rows: 0, columns: 0)
         var x = Matrix(rows: 0, columns: 0), output = Matrix(rows: 0, columns: 0)
         var goodness = [Float]()
@@ -66,6 +68,7 @@ extension UnsupervisedFFNetwork {
                     if goodness[i] > goodness[m + i] { wins[l] += 1 }
                 }
                 FFNetwork.accumulateMaxima(of: output, into: &maxima[l])
+                covariances[l].add(output, rows: m)
                 if l + 1 < layerCount {
                     layers.normalizeForNextLayer(&output)
                     layers.executors[l].transmit(output, into: &x)
@@ -75,7 +78,8 @@ extension UnsupervisedFFNetwork {
         }
         return (0..<layerCount).map { l in
             LayerDiagnostics(examples: n, accuracy: n == 0 ? 0 : Double(wins[l]) / Double(n),
-                             positive: positive[l], negative: negative[l], unitMaxima: maxima[l])
+                             positive: positive[l], negative: negative[l], unitMaxima: maxima[l],
+                             participationRatio: covariances[l].participationRatio)
         }
     }
 }

@@ -136,12 +136,14 @@ struct Train: ParsableCommand {
         }
         if diagnostics && output == nil, let last = result.history.last(where: { $0.diagnostics != nil })?.diagnostics {
             print("per-layer diagnostics after the last FF epoch, on \(last.first?.examples ?? 0) \(dataset.evaluationSet.shortName) examples:")
-            var rows = [["layer", "accuracy", "positive G", "negative G", "dead"]]
+            let ratios = last.contains { $0.participationRatio != nil }
+            var rows = [["layer", "accuracy", "positive G", "negative G", "dead"] + (ratios ? ["PR"] : [])]
             for (l, d) in last.enumerated() {
                 rows.append(["\(l + 1)", "\(format(100 * d.accuracy, 2))%",
                              "\(format(d.positiveGoodnessMean, 3)) ± \(format(d.positiveGoodnessStd, 3))",
                              "\(format(d.negativeGoodnessMean, 3)) ± \(format(d.negativeGoodnessStd, 3))",
-                             "\(format(100 * d.deadFraction, 1))%"])
+                             "\(format(100 * d.deadFraction, 1))%"]
+                            + (ratios ? [d.participationRatio.map { format($0, 1) } ?? "–"] : []))
             }
             for line in TextTable.lines(rows) { print(line) }
         }
