@@ -50,6 +50,8 @@ public struct FFConfiguration: Sendable, Codable, Equatable {
     public var peerNormalization: PeerNormalization?
     /// The nonlinearity's derivative in the local update (`nil` = ``ActivationGradient/nominal``).
     public var activationGradient: ActivationGradient?
+    /// Decorrelation of every layer's units on positive data (`nil` = off; not in Hinton's FF).
+    public var decorrelation: Decorrelation?
 
     /// Creates a configuration; every argument has the ffanalog default.
     public init(
@@ -67,7 +69,7 @@ public struct FFConfiguration: Sendable, Codable, Equatable {
         readout: Bool = true, readoutLearningRate: Float = 0.001, readoutWeightDecay: Float = 0,
         trainingExamples: Int? = nil, pixelStandardization: PixelStandardization? = nil,
         evaluateEvery: Int = 1, peerNormalization: PeerNormalization? = nil,
-        activationGradient: ActivationGradient? = nil
+        activationGradient: ActivationGradient? = nil, decorrelation: Decorrelation? = nil
     ) {
         self.hiddenSizes = hiddenSizes
         self.epochs = epochs
@@ -93,6 +95,7 @@ public struct FFConfiguration: Sendable, Codable, Equatable {
         self.evaluateEvery = evaluateEvery
         self.peerNormalization = peerNormalization
         self.activationGradient = activationGradient
+        self.decorrelation = decorrelation
     }
 }
 

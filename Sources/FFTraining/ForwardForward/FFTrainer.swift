@@ -17,6 +17,8 @@ public final class FFTrainer {
     var gradients: [LayerParameters]
     /// Running mean activities of peer normalisation, one state per layer.
     var peerStates: [PeerNormalization.State]
+    /// Scratch space of the decorrelation loss, shared by the layers (used one at a time).
+    var decorrelationSpace = Decorrelation.Workspace()
     // Reused buffers: one set for the whole run, no allocation per sample.
     var batchImages = Matrix(rows: 0, columns: 0)
     var batchLabels = [Int32]()
@@ -289,9 +291,9 @@ public final class FFTrainer {
         // device's measured output can dip below zero, so it keeps the mask.
         let rowScaled = network.objectives[l] as? any RowScaledGoodness
         let maskIsRedundant = rowScaled != nil && executor is ExactLinearLayer && executor.activation == .relu
-            && config.peerNormalization == nil
+            && config.peerNormalization == nil && config.decorrelation == nil
         let masks = (config.activationGradient ?? .nominal) == .nominal && !maskIsRedundant
-        if l == 0 && sharingFirstLayer, let rowScaled, config.peerNormalization == nil, !masks {
+        if l == 0 && sharingFirstLayer, let rowScaled, config.peerNormalization == nil, config.decorrelation == nil, !masks {
             // The shared gradient reads δ = cᵢ·yᵢ straight from the outputs.
             let loss = rowScaled.lossCoefficients(positive: yPos, negative: yNeg,
                                                   positiveCoefficients: &cPos, negativeCoefficients: &cNeg)
@@ -304,6 +306,9 @@ public final class FFTrainer {
                                               positiveGradient: &gPos, negativeGradient: &gNeg)
         if let peer = config.peerNormalization {
             loss += peerStates[l].apply(peer, positive: yPos, gradient: &gPos)
+        }
+        if let d = config.decorrelation {
+            loss += d.apply(positive: yPos, gradient: &gPos, workspace: &decorrelationSpace)
         }
         if masks {
             executor.activation.backpropagate(&gPos, output: yPos)

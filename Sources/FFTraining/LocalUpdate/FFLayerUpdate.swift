@@ -1,7 +1,8 @@
 import FFNumerics
 
 /// One layer's Forward-Forward learning state for the FF variants: its
-/// optimizer, a gradient accumulator and its peer-normalisation state.
+/// optimizer, a gradient accumulator, its peer-normalisation state and
+/// decorrelation scratch space.
 ///
 /// The update it computes is local and needs only what a black-box device
 /// gives: the layer's own input, its measured output, the nominal derivative
@@ -13,6 +14,7 @@ public struct FFLayerUpdate {
     fileprivate var optimizer: ParameterOptimizer
     private var gradient: LayerParameters
     fileprivate var peer: PeerNormalization.State
+    private var decorrelation = Decorrelation.Workspace()
     private var gPos = Matrix(rows: 0, columns: 0)
     private var gNeg = Matrix(rows: 0, columns: 0)
     private var gBoth = Matrix(rows: 0, columns: 0)
@@ -52,11 +54,11 @@ public struct FFLayerUpdate {
     /// 1 − damping for recurrent FF, whose earlier state is held fixed).
     /// - Parameters:
     ///   - objective: The layer's goodness function.
-    ///   - configuration: Supplies peer normalisation and the activation gradient.
+    ///   - configuration: Supplies peer normalisation, decorrelation and the activation gradient.
     ///   - positive: The positive batch: input, measured output and state.
     ///   - negative: The negative batch, likewise.
     ///   - outputScale: ∂state/∂output.
-    /// - Returns: The layer's loss (goodness loss plus the peer term).
+    /// - Returns: The layer's loss (goodness loss plus the peer and decorrelation terms).
     public mutating func accumulate(objective: any GoodnessFunction, configuration: FFConfiguration,
                                     positive: LayerMeasurement, negative: LayerMeasurement,
                                     outputScale: Float = 1) -> Double {
@@ -64,6 +66,9 @@ public struct FFLayerUpdate {
                                   positiveGradient: &gPos, negativeGradient: &gNeg)
         if let settings = configuration.peerNormalization {
             loss += peer.apply(settings, positive: positive.state, gradient: &gPos)
+        }
+        if let d = configuration.decorrelation {
+            loss += d.apply(positive: positive.state, gradient: &gPos, workspace: &decorrelation)
         }
         if outputScale != 1 {
             gPos.scale(by: outputScale)
@@ -87,11 +92,11 @@ public struct FFLayerUpdate {
     /// rounding order).
     /// - Parameters:
     ///   - objective: The layer's goodness function.
-    ///   - configuration: Supplies peer normalisation and the activation gradient.
+    ///   - configuration: Supplies peer normalisation, decorrelation and the activation gradient.
     ///   - measurement: Both batches: inputs, measured outputs and states.
     ///   - positiveRows: How many of the first rows are positive.
     ///   - outputScale: ∂state/∂output.
-    /// - Returns: The layer's loss (goodness loss plus the peer term).
+    /// - Returns: The layer's loss (goodness loss plus the peer and decorrelation terms).
     public mutating func accumulate(objective: any GoodnessFunction, configuration: FFConfiguration,
                                     stacked measurement: LayerMeasurement, positiveRows: Int,
                                     outputScale: Float = 1) -> Double {
@@ -103,6 +108,9 @@ public struct FFLayerUpdate {
                                   positiveGradient: &gPos, negativeGradient: &gNeg)
         if let settings = configuration.peerNormalization {
             loss += peer.apply(settings, positive: statePos, gradient: &gPos)
+        }
+        if let d = configuration.decorrelation {
+            loss += d.apply(positive: statePos, gradient: &gPos, workspace: &decorrelation)
         }
         gBoth.reshape(rows: rows, columns: gPos.columns)
         gBoth.setRows(0, from: gPos)

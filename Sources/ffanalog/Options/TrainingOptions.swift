@@ -61,6 +61,9 @@ struct TrainingOptions: ParsableArguments {
     @Option(name: .long, help: "Derivative of the nonlinearity in FF's local update: nominal or straight-through.")
     var activationGradient: String?
 
+    @Option(name: .long, help: "FF decorrelation STRENGTH: penalise the covariance between a layer's units on positive data (VICReg's covariance term; not in Hinton's FF); 'none' turns it off.")
+    var decorrelation: String?
+
     @Option(name: .long, help: "Standardise pixels as (x − MEAN)/STD after scaling to [0, 1], e.g. 0.1307,0.3081; 'none' to turn a recipe's off.")
     var standardize: String?
 
@@ -85,6 +88,16 @@ struct TrainingOptions: ParsableArguments {
             throw ValidationError("--peer-norm takes STRENGTH[,MOMENTUM] with STRENGTH ≥ 0 and 0 ≤ MOMENTUM < 1 (e.g. 0.03,0.9) or 'none'; got '\(peerNorm)'")
         }
         return .some(PeerNormalization(strength: strength, momentum: parts.count == 2 ? parts[1]! : 0.9))
+    }
+
+    /// The parsed `--decorrelation`: absent → nil (keep the recipe's), `none` → .some(nil).
+    func decorrelationSetting() throws -> Decorrelation?? {
+        guard let decorrelation else { return nil }
+        if decorrelation == "none" { return .some(nil) }
+        guard let strength = Float(decorrelation.trimmingCharacters(in: .whitespaces)), strength >= 0, strength.isFinite else {
+            throw ValidationError("--decorrelation takes a STRENGTH ≥ 0 (e.g. 0.1) or 'none'; got '\(decorrelation)'")
+        }
+        return .some(Decorrelation(strength: strength))
     }
 
     /// The recipe named by `--recipe` (ffanalog's default when absent).
@@ -139,6 +152,7 @@ struct TrainingOptions: ParsableArguments {
         }
         _ = try standardization()
         _ = try peerNormalization()
+        _ = try decorrelationSetting()
         if let activationGradient, ActivationGradient(rawValue: activationGradient) == nil {
             throw ValidationError("unknown --activation-gradient '\(activationGradient)'; choose nominal or straight-through")
         }
@@ -162,6 +176,7 @@ struct TrainingOptions: ParsableArguments {
         if let evaluateEvery { c.evaluateEvery = evaluateEvery }
         if let s = try standardization() { c.pixelStandardization = s }
         if let p = try peerNormalization() { c.peerNormalization = p }
+        if let d = try decorrelationSetting() { c.decorrelation = d }
         if let g = activationGradient.flatMap(ActivationGradient.init(rawValue:)) { c.activationGradient = g }
         return c
     }
