@@ -40,7 +40,7 @@ struct CLIErrorTests {
 
     @Test("invalid hyper-parameters are refused before any work", arguments: [
         ["--hidden", "500,,500"], ["--epochs", "0"], ["--optimizer", "rmsprop"], ["--recipe", "nope"],
-        ["--algorithm", "svm"], ["--learning-rate", "-1"],
+        ["--algorithm", "svm"], ["--learning-rate", "-1"], ["--decorrelation", "-0.1"], ["--decorrelation", "lots"],
     ])
     func invalidOptions(arguments: [String]) throws {
         let output = try CLI.run(["train"] + arguments)
