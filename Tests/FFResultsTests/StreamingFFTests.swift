@@ -104,6 +104,20 @@ struct StreamingFFTests {
         #expect(StreamingError.unsupported("x").description.contains("ff-stream"))
     }
 
+    @Test("extra terms its layer step does not have are refused, not ignored")
+    func extraTermsRefused() throws {
+        var peer = Self.configuration()
+        peer.peerNormalization = PeerNormalization()
+        var decorrelated = Self.configuration()
+        decorrelated.decorrelation = Decorrelation(strength: 0.1)
+        var straight = Self.configuration()
+        straight.activationGradient = .straightThrough
+        for (config, option) in [(peer, "--peer-norm"), (decorrelated, "--decorrelation"), (straight, "--activation-gradient")] {
+            #expect { try StreamingFFTrainer.validate(config) } throws: { "\($0)".contains(option) }
+        }
+        try StreamingFFTrainer.validate(Self.configuration())
+    }
+
     @Test("a layer file round-trips; a flipped byte or a missing layer is reported")
     func layerFiles() throws {
         let store = try Self.directory(Self.configuration())

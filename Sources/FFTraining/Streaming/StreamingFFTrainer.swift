@@ -78,6 +78,16 @@ public final class StreamingFFTrainer {
         guard configuration.goodness.negativesPerPositive(classes: configuration.overlay.classes) <= 1 else {
             throw .unsupported("goodness \(configuration.goodness.cliName) needs several negatives per positive; use one with a single negative (e.g. --goodness sum-squares or symba)")
         }
+        // Its layer step has none of these extra terms; refuse them rather than ignore them.
+        guard configuration.peerNormalization == nil else {
+            throw .unsupported("it has no peer normalisation; drop --peer-norm, or pass --peer-norm none to turn a recipe's off")
+        }
+        guard configuration.decorrelation == nil else {
+            throw .unsupported("it has no decorrelation term; drop --decorrelation or pass --decorrelation none")
+        }
+        guard (configuration.activationGradient ?? .nominal) == .nominal else {
+            throw .unsupported("it uses the nominal ReLU derivative only; pass --activation-gradient nominal")
+        }
     }
 
     /// Trains every layer in turn, then the readout if configured.
