@@ -37,6 +37,17 @@ struct LayerDiagnosticsTests {
         #expect(abs(d[0].deadFraction - 1.0 / 3) < 1e-12)
     }
 
+    @Test("by hand: the participation ratio is taken on the outputs under the true labels")
+    func participationRatioByHand() {
+        let net = Self.tinyNetwork()
+        // a = (2, 0) under label 0 → (3, 0, 0); b = (0, 3) under label 1 → (0, 4, 0);
+        // c = (1, 1) under label 0 → (2, 1, 0). Covariance of the first two units
+        // [[14/9, −19/9], [−19/9, 26/9]], the dead one 0: PR = (40/9)² / (1594/81) = 1600/1594.
+        let images = Matrix(rows: 3, columns: 4, storage: [0, 0, 2, 0, 0, 0, 0, 3, 0, 0, 1, 1])
+        let d = net.layerDiagnostics(Examples(images: images, labels: [0, 1, 0]), negativeLabels: [1, 0, 1], chunkSize: 2)
+        #expect(abs((d[0].participationRatio ?? 0) - 1600.0 / 1594) < 1e-5)
+    }
+
     @Test("min ssq reports G = −Σy², so its layer accuracy picks the quietest label")
     func minSumSquares() {
         let net = Self.tinyNetwork(goodness: .minSquares(reduction: .sum, threshold: nil))

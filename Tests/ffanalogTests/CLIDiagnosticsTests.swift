@@ -27,15 +27,17 @@ struct CLIDiagnosticsTests {
             let layers = try #require(record["diagnostics"] as? [[String: Any]])
             #expect(layers.count == 2)
             #expect(layers.allSatisfy { $0["accuracy"] is Double && $0["dead_fraction"] is Double && $0["examples"] as? Int == 10_000 })
+            #expect(layers.allSatisfy { ($0["participation_ratio"] as? Double).map { $0 >= 1 } == true })
         }
         let csv = try String(contentsOfFile: dir.appendingPathComponent("r.diagnostics.csv").path, encoding: .utf8)
         let lines = csv.split(separator: "\n")
         #expect(lines.first?.hasPrefix("command,dataset,algorithm,goodness") == true)
-        #expect(lines.count == 1 + 2 * 2 * 6)
+        #expect(lines.count == 1 + 2 * 2 * 7)
         #expect(csv.contains(",softmax:4.0:3,") && csv.contains("positive_goodness_mean"))
 
         for (input, metric) in [(json, "goodness"), (json, "layer_accuracy"),
-                                (dir.appendingPathComponent("r.diagnostics.csv").path, "dead_fraction")] {
+                                (dir.appendingPathComponent("r.diagnostics.csv").path, "dead_fraction"),
+                                (json, "participation_ratio")] {
             let svg = dir.appendingPathComponent("\(metric).svg").path
             let plot = try CLI.run(["plot", input, "--metric", metric, "--out", svg])
             #expect(plot.status == 0, "\(plot.stderr)")

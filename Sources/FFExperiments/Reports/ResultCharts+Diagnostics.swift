@@ -13,7 +13,7 @@ extension ResultCharts {
         /// Fraction of dead units per layer.
         case deadFraction = "dead_fraction"
         /// Participation ratio (effective dimensionality) of each layer's
-        /// activity on positive data, where measured (unsupervised FF).
+        /// activity on positive data, where measured (not for recurrent FF).
         case participationRatio = "participation_ratio"
     }
 

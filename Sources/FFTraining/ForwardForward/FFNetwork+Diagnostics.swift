@@ -12,7 +12,9 @@ extension FFNetwork {
     /// - Returns: One `n × classes` matrix per layer.
     public func layerGoodnessScores(_ images: Matrix, chunkSize: Int = 1000) -> [Matrix] {
         var unused = [[Float]]()
-        return scoreLayers(images, chunkSize: chunkSize, unitMaxima: &unused, trackUnits: false)
+        var none = [ActivityCovariance]()
+        return scoreLayers(images, chunkSize: chunkSize, unitMaxima: &unused, trackUnits: false,
+                           labels: nil, covariances: &none)
     }
 
     /// Diagnostics of every layer on `examples` (see ``LayerDiagnostics``).
@@ -24,7 +26,9 @@ extension FFNetwork {
     public func layerDiagnostics(_ examples: Examples, negativeLabels: [Int32], chunkSize: Int = 1000) -> [LayerDiagnostics] {
         precondition(negativeLabels.count == examples.count, "layer diagnostics: one negative label per example")
         var maxima = [[Float]]()
-        let scores = scoreLayers(examples.images, chunkSize: chunkSize, unitMaxima: &maxima, trackUnits: true)
+        var covariances = configuration.hiddenSizes.map { ActivityCovariance(units: $0) }
+        let scores = scoreLayers(examples.images, chunkSize: chunkSize, unitMaxima: &maxima, trackUnits: true,
+                                 labels: examples.labels, covariances: &covariances)
         let n = examples.count
         var predictions = [Int]()
         return (0..<layerCount).map { l in
@@ -35,24 +39,35 @@ extension FFNetwork {
                 neg.add(Double(scores[l][i, Int(negativeLabels[i])]))
             }
             return LayerDiagnostics(examples: n, accuracy: n == 0 ? 0 : examples.accuracy(of: predictions),
-                                    positive: pos, negative: neg, unitMaxima: maxima[l])
+                                    positive: pos, negative: neg, unitMaxima: maxima[l],
+                                    participationRatio: covariances[l].participationRatio)
         }
     }
 
     /// One scoring pass over every candidate label, as ``goodnessScores(_:chunkSize:)``
     /// makes it, keeping each layer's goodness apart and, when `trackUnits`,
-    /// each unit's largest output.
-    func scoreLayers(_ images: Matrix, chunkSize: Int, unitMaxima: inout [[Float]], trackUnits: Bool) -> [Matrix] {
+    /// each unit's largest output. With `labels`, each layer's outputs under
+    /// the true labels are added to `covariances[layer]`.
+    func scoreLayers(_ images: Matrix, chunkSize: Int, unitMaxima: inout [[Float]], trackUnits: Bool,
+                     labels: [Int32]?, covariances: inout [ActivityCovariance]) -> [Matrix] {
         let classes = configuration.overlay.classes
         var scores = (0..<layerCount).map { _ in Matrix(rows: images.rows, columns: classes) }
         var maxima = trackUnits ? configuration.hiddenSizes.map { [Float](repeating: 0, count: $0) } : []
         var w = ScoreWorkspace()
+        var rows = [Int](), positive = Matrix(rows: 0, columns: 0)
         scoreEveryLabel(images, chunkSize: chunkSize, workspace: &w) { l, output, start, goodness in
             let n = goodness.count / classes
             for c in 0..<classes {
                 for i in 0..<n { scores[l][start + i, c] = goodness[c * n + i] }
             }
             if trackUnits { Self.accumulateMaxima(of: output, into: &maxima[l]) }
+            if let labels {
+                // Output rows are grouped by candidate label: row c·n + i is image i under label c.
+                rows.removeAll(keepingCapacity: true)
+                for i in 0..<n { rows.append(Int(labels[start + i]) * n + i) }
+                rows.withUnsafeBufferPointer { positive.gatherRows(from: output, indices: $0) }
+                covariances[l].add(positive, rows: n)
+            }
         }
         unitMaxima = maxima
         return scores

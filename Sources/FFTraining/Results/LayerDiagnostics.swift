@@ -13,8 +13,9 @@ import FFRandom
 ///   same negatives;
 /// - ``deadFraction``: the fraction of the layer's units whose output is zero
 ///   for every example under every candidate label;
-/// - ``participationRatio`` (unsupervised FF only, for now): how many
-///   directions the layer's activity on real data spreads over.
+/// - ``participationRatio``: how many directions the layer's activity on
+///   positive data (under the true labels; for unsupervised FF, on the real
+///   images) spreads over.
 ///
 /// G is the layer objective's own goodness (for min ssq, −Σy²), so higher
 /// means "more positive" for every objective.
@@ -36,8 +37,8 @@ public struct LayerDiagnostics: Sendable, Codable, Equatable {
     /// The participation ratio `(tr C)² / ‖C‖²_F` of the covariance `C` of the
     /// layer's activities on positive data: 1 when all units carry one signal,
     /// the number of units when they are independent with equal variance
-    /// (see `ActivityCovariance`). `nil` where it is not measured (supervised and
-    /// recurrent FF, and results written before session 11).
+    /// (see `ActivityCovariance`). `nil` where it is not measured (recurrent FF,
+    /// and results written before session 11).
     public var participationRatio: Double?
 
     /// Creates a record; see the properties for the meaning of each field.

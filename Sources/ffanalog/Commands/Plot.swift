@@ -6,7 +6,7 @@ struct Plot: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Draw a standalone SVG line chart with error bars from a tidy result CSV.",
         discussion: """
-            Per-layer diagnostics (train --diagnostics): give the train JSON (X.json) or its X.diagnostics.csv; the chart is drawn against the epoch, and --metric chooses goodness (default: mean positive and negative goodness per layer, error bars the std over the test examples), layer_accuracy, dead_fraction or participation_ratio (unsupervised FF).
+            Per-layer diagnostics (train --diagnostics): give the train JSON (X.json) or its X.diagnostics.csv; the chart is drawn against the epoch, and --metric chooses goodness (default: mean positive and negative goodness per layer, error bars the std over the test examples), layer_accuracy, dead_fraction or participation_ratio.
             """)
 
     @Argument(help: "A CSV written by simulate, compare, sweep merge or train --diagnostics, or a train --output JSON with diagnostics.")
