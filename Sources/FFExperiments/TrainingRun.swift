@@ -126,6 +126,7 @@ public struct TrainingRun: Sendable {
             let hooks = try stateHooks(dataset: dataset, trainExamples: train.count, totalEpochs: ff.epochs)
             resumedAfterEpoch = hooks.resume?.completedEpochs
             let trainer = RecurrentFFTrainer(network: network, seed: seed)
+            trainer.recordsDiagnostics = diagnostics
             history = try trainer.fit(
                 train: train, test: test, resumingFrom: hooks.resume, checkpointWhen: hooks.when,
                 checkpoint: hooks.write, progress: progress)

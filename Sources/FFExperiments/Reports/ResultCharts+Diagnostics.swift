@@ -13,7 +13,7 @@ extension ResultCharts {
         /// Fraction of dead units per layer.
         case deadFraction = "dead_fraction"
         /// Participation ratio (effective dimensionality) of each layer's
-        /// activity on positive data, where measured (not for recurrent FF).
+        /// activity on positive data (results written since session 11).
         case participationRatio = "participation_ratio"
     }
 

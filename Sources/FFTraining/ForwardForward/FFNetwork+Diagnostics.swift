@@ -29,18 +29,9 @@ extension FFNetwork {
         var covariances = configuration.hiddenSizes.map { ActivityCovariance(units: $0) }
         let scores = scoreLayers(examples.images, chunkSize: chunkSize, unitMaxima: &maxima, trackUnits: true,
                                  labels: examples.labels, covariances: &covariances)
-        let n = examples.count
-        var predictions = [Int]()
         return (0..<layerCount).map { l in
-            scores[l].argmaxRows(into: &predictions)
-            var pos = RunningMoments(), neg = RunningMoments()
-            for i in 0..<n {
-                pos.add(Double(scores[l][i, Int(examples.labels[i])]))
-                neg.add(Double(scores[l][i, Int(negativeLabels[i])]))
-            }
-            return LayerDiagnostics(examples: n, accuracy: n == 0 ? 0 : examples.accuracy(of: predictions),
-                                    positive: pos, negative: neg, unitMaxima: maxima[l],
-                                    participationRatio: covariances[l].participationRatio)
+            LayerDiagnostics(scores: scores[l], examples: examples, negativeLabels: negativeLabels,
+                             unitMaxima: maxima[l], participationRatio: covariances[l].participationRatio)
         }
     }
 

@@ -30,6 +30,12 @@ public final class RecurrentFFTrainer {
     private var batchImages = Matrix(rows: 0, columns: 0)
     private var batchLabels = [Int32]()
 
+    /// Whether every epoch record carries ``LayerDiagnostics`` of the test
+    /// set (``RecurrentFFNetwork/layerDiagnostics(_:negativeLabels:chunkSize:)``).
+    /// They are measured after the epoch's timing and draw on no training
+    /// stream, so training on exact layers is bit-identical with and without them.
+    public var recordsDiagnostics = false
+
     /// Whether each layer's weight gradient is computed only where it can be
     /// non-zero (``FFLayerUpdate/skipsZeroColumns``): the units that fired for
     /// some example of the batch, times the inputs that are non-zero for some
@@ -135,6 +141,10 @@ public final class RecurrentFFTrainer {
                                      seconds: WallClock.seconds() - start)
             if let test, (epoch + 1) % max(1, ff.evaluateEvery) == 0 || epoch + 1 == epochs {
                 record.testAccuracy = test.accuracy(of: network.predictByGoodness(test.images))
+            }
+            if recordsDiagnostics, let test, test.count > 0 {
+                let negatives = LayerDiagnostics.negativeLabels(for: test.labels, classes: network.classes)
+                record.diagnostics = network.layerDiagnostics(test, negativeLabels: negatives)
             }
             history.append(record)
             progress(.epochFinished(record))

@@ -1,3 +1,4 @@
+import FFNumerics
 import FFRandom
 
 /// What one FF layer does on an evaluation set at the end of an epoch
@@ -37,8 +38,7 @@ public struct LayerDiagnostics: Sendable, Codable, Equatable {
     /// The participation ratio `(tr C)² / ‖C‖²_F` of the covariance `C` of the
     /// layer's activities on positive data: 1 when all units carry one signal,
     /// the number of units when they are independent with equal variance
-    /// (see `ActivityCovariance`). `nil` where it is not measured (recurrent FF,
-    /// and results written before session 11).
+    /// (see `ActivityCovariance`). `nil` in results written before session 11.
     public var participationRatio: Double?
 
     /// Creates a record; see the properties for the meaning of each field.
@@ -71,6 +71,26 @@ public struct LayerDiagnostics: Sendable, Codable, Equatable {
                   negativeGoodnessMean: negative.mean, negativeGoodnessStd: negative.std,
                   deadFraction: unitMaxima.isEmpty ? 0 : Double(dead) / Double(unitMaxima.count),
                   participationRatio: participationRatio)
+    }
+
+    /// A record from one layer's goodness of every example under every label.
+    /// - Parameters:
+    ///   - scores: `n × classes` goodness of the layer.
+    ///   - examples: The evaluation set (its labels are the positive ones).
+    ///   - negativeLabels: One wrong label per example.
+    ///   - unitMaxima: Each unit's largest output over all data (≤ 0: dead).
+    ///   - participationRatio: See ``participationRatio``.
+    init(scores: Matrix, examples: Examples, negativeLabels: [Int32], unitMaxima: [Float], participationRatio: Double?) {
+        let n = examples.count
+        var predictions = [Int]()
+        scores.argmaxRows(into: &predictions)
+        var pos = RunningMoments(), neg = RunningMoments()
+        for i in 0..<n {
+            pos.add(Double(scores[i, Int(examples.labels[i])]))
+            neg.add(Double(scores[i, Int(negativeLabels[i])]))
+        }
+        self.init(examples: n, accuracy: n == 0 ? 0 : examples.accuracy(of: predictions),
+                  positive: pos, negative: neg, unitMaxima: unitMaxima, participationRatio: participationRatio)
     }
 
     /// The seed of the diagnostics' wrong labels, independent of the run's

@@ -41,8 +41,8 @@ struct Train: ParsableCommand {
     var resume = false
 
     @Flag(name: .long, help: ArgumentHelp(
-        "ff, ff-unsupervised: after every epoch, measure each layer on the test set: its own goodness accuracy, positive and negative goodness (mean, std) and dead units.",
-        discussion: "For ff-unsupervised, positive data are the test images, negative data one fixed hybrid of each, and a layer's accuracy is the fraction of images whose G beats their hybrid's. The records go into the JSON history and, with --output X.json, into the tidy CSV X.diagnostics.csv; without --output the last epoch's are printed. `ffanalog plot X.json` draws the goodness separation."))
+        "ff, ff-recurrent, ff-unsupervised: after every epoch, measure each layer on the test set: its own goodness accuracy, positive and negative goodness (mean, std), dead units and the participation ratio of its activity.",
+        discussion: "For ff-recurrent, a layer's goodness is averaged over the scored iterations of the prediction pass. For ff-unsupervised, positive data are the test images, negative data one fixed hybrid of each, and a layer's accuracy is the fraction of images whose G beats their hybrid's. The records go into the JSON history and, with --output X.json, into the tidy CSV X.diagnostics.csv; without --output the last epoch's are printed. `ffanalog plot X.json` draws the goodness separation."))
     var diagnostics = false
 
     /// The algorithm given, else the recipe's, else supervised FF.
@@ -79,8 +79,8 @@ struct Train: ParsableCommand {
         }
         if resume && state == nil { throw ValidationError("--resume continues from --state PATH; give --state too") }
         if stateEvery < 1 { throw ValidationError("--state-every must be at least 1") }
-        if diagnostics && a != .ff && a != .ffUnsupervised {
-            throw ValidationError("--diagnostics is implemented for --algorithm ff and ff-unsupervised, not for \(a.rawValue)")
+        if diagnostics && a != .ff && a != .ffUnsupervised && a != .ffRecurrent {
+            throw ValidationError("--diagnostics is implemented for --algorithm ff, ff-recurrent and ff-unsupervised, not for \(a.rawValue)")
         }
     }
 
