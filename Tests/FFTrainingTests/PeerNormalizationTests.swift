@@ -15,17 +15,13 @@ struct PeerNormalizationTests {
         var gradient = Matrix(rows: 3, columns: 5)
         var state = start
         _ = state.apply(settings, positive: y, gradient: &gradient)
-        var values = y.storage
+        let values = y.storage
         let f: ([Float]) -> Double = { v in
             var s = start
             var g = Matrix(rows: 3, columns: 5)
             return s.apply(settings, positive: Matrix(rows: 3, columns: 5, storage: v), gradient: &g)
         }
-        for i in values.indices {
-            let numeric = finiteDifference(&values, i, step: 1e-2, f)
-            let analytic = Double(gradient.storage[i])
-            #expect(abs(numeric - analytic) < 1e-4 + 1e-2 * abs(analytic), "element \(i): \(numeric) vs \(analytic)")
-        }
+        expectMatchesFiniteDifferences(gradient, at: values, f)
     }
 
     @Test("the running mean follows r ← μ·r + (1 − μ)·batch mean, from 0.5")

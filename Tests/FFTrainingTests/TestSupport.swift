@@ -1,3 +1,4 @@
+import Testing
 import FFNumerics
 import FFRandom
 @testable import FFTraining
@@ -30,6 +31,17 @@ func finiteDifference(_ x: inout [Float], _ index: Int, step: Float = 1e-2, _ f:
     let down = f(x)
     x[index] = saved
     return (up - down) / (2 * Double(step))
+}
+
+/// Expects every element of `gradient` to match the central finite difference
+/// of `f` at `values` (step 1e-2) within 1e-4 + 1e-2·|analytic|.
+func expectMatchesFiniteDifferences(_ gradient: Matrix, at values: [Float], _ f: ([Float]) -> Double) {
+    var x = values
+    for i in x.indices {
+        let numeric = finiteDifference(&x, i, step: 1e-2, f)
+        let analytic = Double(gradient.storage[i])
+        #expect(abs(numeric - analytic) < 1e-4 + 1e-2 * abs(analytic), "element \(i): \(numeric) vs \(analytic)")
+    }
 }
 
 func randomMatrix(_ rows: Int, _ columns: Int, seed: UInt64, scale: Float = 1) -> Matrix {
