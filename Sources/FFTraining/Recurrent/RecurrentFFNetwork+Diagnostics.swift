@@ -25,32 +25,24 @@ extension RecurrentFFNetwork {
         var scores = (0..<layerCount).map { _ in Matrix(rows: examples.count, columns: classes) }
         var maxima = sizes.map { [Float](repeating: 0, count: $0) }
         var covariances = sizes.map { ActivityCovariance(units: $0) }
-        var base = RecurrentState(layers: layerCount)
-        var run = RecurrentState(layers: layerCount)
         var goodness = [Float](), rows = [Int]()
         var positive = Matrix(rows: 0, columns: 0)
         let weight = 1 / Float(dynamics.scoredIterations.count)
-        examples.images.forEachRowChunk(max(1, chunkSize)) { chunk, first in
-            let n = chunk.rows
-            start(&base, images: chunk)
-            // Rows c·n ..< (c+1)·n carry label c.
-            run.tile(base, copies: classes)
-            setLabels(&run, .labels((0..<classes).flatMap { c in repeatElement(Int32(c), count: n) }))
-            rows.removeAll(keepingCapacity: true)
-            for i in 0..<n { rows.append(Int(examples.labels[first + i]) * n + i) }
-            for t in 1...dynamics.lastScoredIteration {
-                step(&run)
-                guard dynamics.scoredIterations.contains(t) else { continue }
-                for l in 0..<layerCount {
-                    objectives[l].goodness(run.states[l], into: &goodness)
-                    for c in 0..<classes {
-                        for i in 0..<n { scores[l][first + i, c] += weight * goodness[c * n + i] }
-                    }
-                    FFNetwork.accumulateMaxima(of: run.states[l], into: &maxima[l])
-                    if t == dynamics.lastScoredIteration {
-                        rows.withUnsafeBufferPointer { positive.gatherRows(from: run.states[l], indices: $0) }
-                        covariances[l].add(positive, rows: n)
-                    }
+        runEveryLabel(examples.images, chunkSize: chunkSize) { t, first, n, run in
+            let last = t == dynamics.lastScoredIteration
+            if last {
+                rows.removeAll(keepingCapacity: true)
+                for i in 0..<n { rows.append(Int(examples.labels[first + i]) * n + i) }
+            }
+            for l in 0..<layerCount {
+                objectives[l].goodness(run.states[l], into: &goodness)
+                for c in 0..<classes {
+                    for i in 0..<n { scores[l][first + i, c] += weight * goodness[c * n + i] }
+                }
+                FFNetwork.accumulateMaxima(of: run.states[l], into: &maxima[l])
+                if last {
+                    rows.withUnsafeBufferPointer { positive.gatherRows(from: run.states[l], indices: $0) }
+                    covariances[l].add(positive, rows: n)
                 }
             }
         }

@@ -16,30 +16,43 @@ extension RecurrentFFNetwork {
     ///   - chunkSize: Images processed at once (memory grows with chunk × classes × width).
     /// - Returns: `n × classes` scores.
     public func goodnessScores(_ images: Matrix, chunkSize: Int = 250) -> Matrix {
-        let dynamics = configuration.dynamics
         var scores = Matrix(rows: images.rows, columns: classes)
-        var base = RecurrentState(layers: layerCount)
-        var run = RecurrentState(layers: layerCount)
         var goodness = [Float]()
-        let weight = 1 / Float(dynamics.scoredIterations.count)
-        images.forEachRowChunk(chunkSize) { chunk, first in
-            let n = chunk.rows
-            start(&base, images: chunk)
-            // Rows c·n ..< (c+1)·n carry label c.
-            run.tile(base, copies: classes)
-            setLabels(&run, .labels((0..<classes).flatMap { c in repeatElement(Int32(c), count: n) }))
-            for t in 1...dynamics.lastScoredIteration {
-                step(&run)
-                guard dynamics.scoredIterations.contains(t) else { continue }
-                for l in 0..<layerCount where dynamics.predictionLayers.includes(l, of: layerCount) {
-                    objectives[l].goodness(run.states[l], into: &goodness)
-                    for c in 0..<classes {
-                        for i in 0..<n { scores[first + i, c] += weight * goodness[c * n + i] }
-                    }
+        let weight = 1 / Float(configuration.dynamics.scoredIterations.count)
+        runEveryLabel(images, chunkSize: chunkSize) { _, first, n, run in
+            for l in 0..<layerCount where configuration.dynamics.predictionLayers.includes(l, of: layerCount) {
+                objectives[l].goodness(run.states[l], into: &goodness)
+                for c in 0..<classes {
+                    for i in 0..<n { scores[first + i, c] += weight * goodness[c * n + i] }
                 }
             }
         }
         return scores
+    }
+
+    /// The prediction pass: for each chunk of images, the bottom-up pass once,
+    /// then the synchronous iterations with every candidate label on top
+    /// (rows `c·n ..< (c+1)·n` carry label `c`), up to the last scored
+    /// iteration; `body` sees the states after each scored iteration.
+    /// - Parameters:
+    ///   - images: `n × pixels` images.
+    ///   - chunkSize: Images processed at once.
+    ///   - body: Called with the iteration, the chunk's first image, its size and the activity.
+    func runEveryLabel(_ images: Matrix, chunkSize: Int,
+                       _ body: (_ iteration: Int, _ first: Int, _ n: Int, _ run: RecurrentState) -> Void) {
+        let dynamics = configuration.dynamics
+        var base = RecurrentState(layers: layerCount)
+        var run = RecurrentState(layers: layerCount)
+        images.forEachRowChunk(max(1, chunkSize)) { chunk, first in
+            let n = chunk.rows
+            start(&base, images: chunk)
+            run.tile(base, copies: classes)
+            setLabels(&run, .labels((0..<classes).flatMap { c in repeatElement(Int32(c), count: n) }))
+            for t in 1...dynamics.lastScoredIteration {
+                step(&run)
+                if dynamics.scoredIterations.contains(t) { body(t, first, n, run) }
+            }
+        }
     }
 
     /// The label with the highest averaged goodness for each image.
