@@ -100,6 +100,67 @@ struct SharedFirstLayerTests {
         }
     }
 
+    @Test("pixels that (nearly) always hold one value are left out of sgemm, with the naive outputs and gradient")
+    func constantPixels() throws {
+        let (batch, units, pixels) = (280, 12, 30)  // at least SharedFirstLayer.packingMinimumRows
+        // Pixels 12..<16 are background (0), 16 and 17 a constant 0.7 in every
+        // image, and 20..<23 zero in all but one image of 40.
+        var data = syntheticExamples(count: batch, pixels: pixels, seed: 14)
+        for i in 0..<batch {
+            for j in 12..<16 { data.images[i, j] = 0 }
+            for j in 16..<18 { data.images[i, j] = 0.7 }
+            for j in 20..<23 { data.images[i, j] = i % 40 == j - 19 ? 0.9 : 0 }
+        }
+        let config = FFConfiguration(hiddenSizes: [units], batchSize: batch, readout: false)
+        let network = FFNetwork(configuration: config, inputSize: pixels, random: RandomGenerator(seed: 4))
+        let negatives: [Int32] = data.labels.map { ($0 + 3) % 10 }
+        let gPos = randomMatrix(batch, units, seed: 8), gNeg = randomMatrix(batch, units, seed: 9)
+        func run(packing: Bool) -> (outputs: [Float], gradient: [Float]) {
+            var share = SharedFirstLayer()
+            share.allowsPacking = packing
+            share.prepare(data.images, network: network)
+            #expect(share.packing == packing)
+            if packing { #expect(share.split.baseIndices.count == 19 && share.split.constantCount == 16 && share.split.deviations == 21) }
+            var outputs = [Float](), y = Matrix(rows: 0, columns: 0)
+            for label in [OverlayLabel.labels(negatives), .single(2), .neutral] {
+                share.output(label, network: network, into: &y)
+                outputs += y.storage
+            }
+            var gradient = network.parameters[0]
+            share.gradient(positive: gPos, positiveLabels: data.labels, negative: gNeg, negativeLabels: negatives,
+                           network: network, into: &gradient)
+            return (outputs, gradient.weights.storage + gradient.bias)
+        }
+        let (packed, dense) = (run(packing: true), run(packing: false))
+        #expect(zip(packed.outputs, dense.outputs).allSatisfy { abs($0 - $1) <= 1e-5 * (1 + abs($1)) })
+        #expect(zip(packed.gradient, dense.gradient).allSatisfy { abs($0 - $1) <= 1e-5 * (1 + abs($1)) })
+        var x = Matrix(rows: 0, columns: 0), xNeg = Matrix(rows: 0, columns: 0)
+        network.makeInput(data.images, label: .labels(data.labels), into: &x)
+        network.makeInput(data.images, label: .labels(negatives), into: &xNeg)
+        var naive = network.parameters[0]
+        naive.setGradient(input: x, outputGradient: gPos)
+        naive.setGradient(input: xNeg, outputGradient: gNeg, accumulate: true)
+        #expect(zip(packed.gradient, naive.weights.storage + naive.bias).allSatisfy { abs($0 - $1) <= 1e-4 * (1 + abs($1)) })
+        for j in [16, 21] {  // a constant pixel and a nearly constant one: not zero, and as the naive gradient
+            #expect(naive.weights[0, j] != 0 && abs(packed.gradient[j] - naive.weights[0, j]) <= 1e-4 * (1 + abs(naive.weights[0, j])))
+        }
+
+        // A few full-batch layerwise epochs through the packed products end where the naive path does.
+        let layerwise = FFConfiguration(hiddenSizes: [units, 8], epochs: 3, batchSize: batch, learningRate: 0.03,
+                                        schedule: .layerwise, negatives: .permutation, fixedNegatives: true, readout: false)
+        func train(sharing: Bool) throws -> FFNetwork {
+            let net = FFNetwork(configuration: layerwise, inputSize: pixels, random: RandomGenerator(seed: 5))
+            net.sharesFirstLayerProduct = sharing
+            _ = try FFTrainer(network: net, seed: 6).fit(train: data, test: nil)
+            return net
+        }
+        let (a, b) = (try train(sharing: true), try train(sharing: false))
+        for l in 0..<2 {
+            let worst = worstRelativeDifference(b.parameters[l].weights, a.parameters[l].weights)
+            #expect(worst < 1e-2, "layer \(l) weights differ by \(worst) (relative)")
+        }
+    }
+
     @Test("on a batch big enough to be split over threads, outputs keep their bits and the gradient its value")
     func threadedLargeBatch() {
         let (batch, units, pixels) = (400, 200, 60)
