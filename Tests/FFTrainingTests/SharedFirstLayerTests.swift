@@ -148,13 +148,18 @@ struct SharedFirstLayerTests {
         // A few full-batch layerwise epochs through the packed products end where the naive path does.
         let layerwise = FFConfiguration(hiddenSizes: [units, 8], epochs: 3, batchSize: batch, learningRate: 0.03,
                                         schedule: .layerwise, negatives: .permutation, fixedNegatives: true, readout: false)
-        func train(sharing: Bool) throws -> FFNetwork {
+        func train(sharing: Bool) throws -> (FFNetwork, FirstLayerPixelSplit?) {
             let net = FFNetwork(configuration: layerwise, inputSize: pixels, random: RandomGenerator(seed: 5))
             net.sharesFirstLayerProduct = sharing
-            _ = try FFTrainer(network: net, seed: 6).fit(train: data, test: nil)
-            return net
+            let trainer = FFTrainer(network: net, seed: 6)
+            _ = try trainer.fit(train: data, test: nil)
+            return (net, trainer.firstLayerPixelSplit)
         }
-        let (a, b) = (try train(sharing: true), try train(sharing: false))
+        let ((a, split), (b, noSplit)) = (try train(sharing: true), try train(sharing: false))
+        let expected = FirstLayerPixelSplit(images: 280, pixels: 30, densePixels: 11, basePixels: 19, constantPixels: 16, deviations: 21)
+        #expect(split == expected && noSplit == nil)
+        // Two products: 2 · (2 · 280 · 11 + 2 · 21) · 12 FLOPs.
+        #expect(expected.performedFLOPs(outputs: 12) == 2 * (2 * 280 * 11 + 2 * 21) * 12)
         for l in 0..<2 {
             let worst = worstRelativeDifference(b.parameters[l].weights, a.parameters[l].weights)
             #expect(worst < 1e-2, "layer \(l) weights differ by \(worst) (relative)")

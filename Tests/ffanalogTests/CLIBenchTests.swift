@@ -21,6 +21,11 @@ struct CLIBenchTests {
         #expect(training.count == 2)
         #expect(training.first?["steps"] as? Int == 2)
         #expect(results["shared_first_layer"] as? Bool == true)
+        // The full batch of 500 Fashion-MNIST images leaves its border pixels out of sgemm.
+        let split = try #require(results["first_layer_split"] as? [String: Int])
+        #expect(split["images"] == 500 && split["pixels"] == 784)
+        #expect((split["dense_pixels"] ?? 0) + (split["base_pixels"] ?? 0) == 784 && (split["base_pixels"] ?? 0) >= 49)
+        #expect(output.stdout.contains("first layer's last batch of 500: sgemm on \(split["dense_pixels"] ?? -1) of 784 pixels"))
         let prediction = try #require(results["prediction"] as? [String: Any])
         #expect((prediction["input_use"] as? [Double])?.count == 2)
         #expect(prediction["shared_only_seconds"] is Double && prediction["performed_flops"] is Double

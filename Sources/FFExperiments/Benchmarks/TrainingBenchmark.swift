@@ -103,6 +103,8 @@ public enum TrainingBenchmark {
         public var schedule: String
         /// Whether the first layer's product was shared.
         public var sharedFirstLayer: Bool
+        /// How the shared first layer split the last batch's pixels (`nil`: dense products).
+        public var firstLayerSplit: FirstLayerPixelSplit?
         /// Training step timings.
         public var training: [StepTiming]
         /// Seconds of the whole fit (one epoch or the steps of every layer).
@@ -176,7 +178,8 @@ public enum TrainingBenchmark {
         }
         let peaksBefore = peaks()
         let start = WallClock.seconds()
-        let history = try FFTrainer(network: network, seed: seed).fit(train: train, test: nil)
+        let trainer = FFTrainer(network: network, seed: seed)
+        let history = try trainer.fit(train: train, test: nil)
         let fitSeconds = WallClock.seconds() - start
         let peaksAfter = peaks()
         let stepsPerEpoch = (train.count + configuration.batchSize - 1) / configuration.batchSize
@@ -208,7 +211,7 @@ public enum TrainingBenchmark {
         let prediction = predictionImages.map { predictionTiming(network, images: $0) }
         return Report(hidden: configuration.hiddenSizes, batchSize: configuration.batchSize, trainExamples: train.count,
                       schedule: configuration.schedule.rawValue, sharedFirstLayer: sharedFirstLayer && network.executors.first is ExactLinearLayer,
-                      training: timings, fitSeconds: fitSeconds, prediction: prediction)
+                      firstLayerSplit: trainer.firstLayerPixelSplit, training: timings, fitSeconds: fitSeconds, prediction: prediction)
     }
 
     /// Times goodness prediction over every label: naive, with the first

@@ -41,6 +41,9 @@ public final class FFTrainer {
     private var features = Matrix(rows: 0, columns: 0)
     /// The first layer's shared image product of the current batch.
     private var shared = SharedFirstLayer()
+    /// How the shared first layer split the pixels of the last batch it
+    /// loaded, or `nil` when it ran dense products (or is not shared).
+    public var firstLayerPixelSplit: FirstLayerPixelSplit? { shared.pixelSplit }
     /// Whether this fit shares the first layer's product (set by `fit`).
     private var sharingFirstLayer = false
 

@@ -57,6 +57,14 @@ struct SharedFirstLayer {
     /// Per-thread partial sums of ``gradient(positive:positiveLabels:negative:negativeLabels:network:into:)``.
     private var partials = Matrix(rows: 0, columns: 0)
 
+    /// How the last loaded batch's pixels were split, or `nil` when it ran the dense products.
+    var pixelSplit: FirstLayerPixelSplit? {
+        guard packing else { return nil }
+        return FirstLayerPixelSplit(images: split.rows, pixels: pixels, densePixels: split.denseCount,
+                                    basePixels: split.baseIndices.count, constantPixels: split.constantCount,
+                                    deviations: split.deviations)
+    }
+
     /// Whether `network`'s first layer can be shared exactly.
     static func applies(to network: FFNetwork) -> Bool {
         network.sharesFirstLayerProduct && network.executors.first is ExactLinearLayer

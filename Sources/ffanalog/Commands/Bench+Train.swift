@@ -49,6 +49,10 @@ extension Bench {
             let report = try TrainingBenchmark.run(config, train: train, predictionImages: predict > 0 ? test.images : nil,
                                                    sharedFirstLayer: !naive, seed: runtime.seed)
             print("FF \(config.hiddenSizes.map(String.init).joined(separator: "-")), batch \(min(config.batchSize, train.count)), \(train.count) examples, \(config.schedule.rawValue), \(BLAS.threadCount) thread(s), first layer \(report.sharedFirstLayer ? "shared" : "naive"):")
+            if let split = report.firstLayerSplit, let outputs = config.hiddenSizes.first {
+                let naive = 2 * 2 * Double(split.images) * Double(split.pixels) * Double(outputs)
+                print("  first layer's last batch of \(split.images): sgemm on \(split.densePixels) of \(split.pixels) pixels; \(split.basePixels) base pixels (\(split.constantPixels) constant) with \(split.deviations) deviations; its two products perform \(format(split.performedFLOPs(outputs: outputs) / naive, 3)) of their dense FLOPs")
+            }
             for t in report.training {
                 let part = t.layer.map { "layer \($0 + 1)" } ?? "all layers"
                 print("  \(part.padding(11)) \(format(t.secondsPerStep * 1e3, 1)) ms/step over \(t.steps) steps; naive \(format(t.naiveFLOPsPerStep / 1e9, 2)) GFLOP/step at peak \(format(t.peakGFLOPS, 1)) GFLOP/s = \(format(t.naiveSecondsAtPeak * 1e3, 1)) ms; ratio \(format(t.ratio, 3)); \(format(t.achievedNaiveGFLOPS, 1)) naive GFLOP/s")
