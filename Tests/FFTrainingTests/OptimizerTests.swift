@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import FFNumerics
+import FFRandom
 @testable import FFTraining
 
 @Suite("Optimizers and schedules")
@@ -101,6 +102,24 @@ struct OptimizerTests {
                 #expect(same, "\(kind) with \(count) elements on \(threads) threads")
             }
         }
+    }
+
+    @Test("a digital layer updated in the optimizer's pass keeps the bits that adding the increment gives",
+          arguments: [OptimizerConfiguration.Kind.adam, .sgd])
+    func mirroredDigitalLayer(kind: OptimizerConfiguration.Kind) {
+        let config = OptimizerConfiguration(kind: kind, weightDecay: 0.01)
+        let start = LayerParameters(inputSize: 37, outputSize: 11, initialization: .heNormal, random: RandomGenerator(seed: 3))
+        let (mirrored, incremented) = (DigitalLayer(parameters: start, activation: .relu), DigitalLayer(parameters: start, activation: .relu))
+        var (a, b) = (ParameterOptimizer(config, inputSize: 37, outputSize: 11), ParameterOptimizer(config, inputSize: 37, outputSize: 11))
+        var (pa, pb) = (start, start)
+        for s in 0..<5 {
+            var gradient = LayerParameters(inputSize: 37, outputSize: 11, initialization: .heNormal, random: RandomGenerator(seed: UInt64(10 + s)))
+            gradient.bias = gradient.bias.map { $0 * 0.1 }
+            a.step(&pa, gradient: gradient, learningRate: 0.01, updating: mirrored)
+            b.step(&pb, gradient: gradient, learningRate: 0.01)
+            incremented.update(by: b.lastDelta)
+        }
+        #expect(pa == pb && mirrored.parameters == incremented.parameters && mirrored.parameters == pa)
     }
 
     @Test("linear decay is flat for the first half and reaches 0 at the end")

@@ -61,8 +61,8 @@ public final class BPTrainer {
                                                          gradients: &gradients)
                 guard loss.isFinite else { throw TrainingError.diverged(epoch: epoch + 1, layer: nil, learningRate: lr) }
                 for l in 0..<network.layerCount {
-                    optimizers[l].step(&network.parameters[l], gradient: gradients[l], learningRate: lr)
-                    network.executors[l].update(by: optimizers[l].lastDelta)
+                    optimizers[l].step(&network.parameters[l], gradient: gradients[l], learningRate: lr,
+                                       updating: network.executors[l])
                 }
                 total += loss
                 progress(.step(step: s + 1, steps: steps, loss: loss))

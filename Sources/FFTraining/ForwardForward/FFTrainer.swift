@@ -275,8 +275,8 @@ public final class FFTrainer {
     /// One FF update of layer `l` from `xPos`/`xNeg`; leaves the outputs in `yPos`/`yNeg`.
     private func trainLayer(_ l: Int, learningRate: Float) -> Double {
         let loss = localGradient(l)
-        optimizers[l].step(&network.parameters[l], gradient: gradients[l], learningRate: learningRate)
-        network.executors[l].update(by: optimizers[l].lastDelta)
+        optimizers[l].step(&network.parameters[l], gradient: gradients[l], learningRate: learningRate,
+                           updating: network.executors[l])
         return loss
     }
 

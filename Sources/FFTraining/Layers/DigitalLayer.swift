@@ -28,6 +28,16 @@ public final class DigitalLayer: LayerExecutor {
         parameters.add(delta)
     }
 
+    /// Gives `body` the layer's parameters to change in place (an optimizer
+    /// writing the new values straight into this exact copy; see ``StepOutput``).
+    /// - Parameter body: Receives the parameters; their shape must not change.
+    /// - Returns: What `body` returns.
+    public func withMutableParameters<R>(_ body: (inout LayerParameters) -> R) -> R {
+        let (inputs, outputs) = (parameters.inputSize, parameters.outputSize)
+        defer { precondition(parameters.inputSize == inputs && parameters.outputSize == outputs, "the layer's shape changed") }
+        return body(&parameters)
+    }
+
     public func forward(_ input: Matrix, into output: inout Matrix) {
         precondition(input.columns == parameters.inputSize,
                      "layer expects \(parameters.inputSize) inputs, got \(input.columns)")

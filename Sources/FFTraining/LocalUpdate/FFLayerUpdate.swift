@@ -148,8 +148,7 @@ public struct FFLayerUpdate {
             gradient.weights.scale(by: inv)
             for i in gradient.bias.indices { gradient.bias[i] *= inv }
         }
-        optimizer.step(&parameters, gradient: gradient, learningRate: learningRate)
-        executor.update(by: optimizer.lastDelta)
+        optimizer.step(&parameters, gradient: gradient, learningRate: learningRate, updating: executor)
         pending = 0
     }
 }

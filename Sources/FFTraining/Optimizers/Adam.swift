@@ -39,7 +39,8 @@ public struct Adam: Optimizer {
 
     public mutating func step(parameters: UnsafeMutableBufferPointer<Float>,
                               gradient: UnsafeBufferPointer<Float>,
-                              delta: UnsafeMutableBufferPointer<Float>,
+                              output: UnsafeMutableBufferPointer<Float>,
+                              writing: StepOutput,
                               learningRate: Float) {
         precondition(parameters.count == m.count && gradient.count == m.count)
         t += 1
@@ -49,7 +50,8 @@ public struct Adam: Optimizer {
         let stepSize = learningRate / c1
         let (oneMinusB1, oneMinusB2, negativeStep) = (1 - b1, 1 - b2, -stepSize)
         let (gradientFloor, momentFloor) = (SubnormalGuard.gradientFloor, SubnormalGuard.momentFloor)
-        guard let pp = parameters.baseAddress, let gp = gradient.baseAddress, let dp = delta.baseAddress else { return }
+        guard let pp = parameters.baseAddress, let gp = gradient.baseAddress, let dp = output.baseAddress else { return }
+        let mirrors = writing == .parameters
         m.withUnsafeMutableBufferPointer { m in
             v.withUnsafeMutableBufferPointer { v in
                 let (mp, vp) = (m.baseAddress!, v.baseAddress!)
@@ -65,10 +67,11 @@ public struct Adam: Optimizer {
                         let mNew = b1 * mOld + oneMinusB1 * g
                         let vNew = b2 * vOld + oneMinusB2 * g * g
                         let d = negativeStep * mNew / (vNew.squareRoot() / c2 + eps)
+                        let updated = p + d
                         Lanes.store(mNew, mp, i, n)
                         Lanes.store(vNew, vp, i, n)
-                        Lanes.store(d, dp, i, n)
-                        Lanes.store(p + d, pp, i, n)
+                        Lanes.store(mirrors ? updated : d, dp, i, n)
+                        Lanes.store(updated, pp, i, n)
                     }
                 }
             }

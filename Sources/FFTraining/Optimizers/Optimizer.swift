@@ -2,17 +2,21 @@
 ///
 /// The optimizer turns a gradient into an increment and applies it to the
 /// trainer's own copy of the intended parameters; the trainer then writes the
-/// same increment to the layer's executor.
+/// same increment to the layer's executor (or, for an exact digital layer,
+/// the updated values themselves: see ``StepOutput``).
 public protocol Optimizer {
     /// Applies one step.
     /// - Parameters:
     ///   - parameters: The intended parameter values, updated in place.
     ///   - gradient: ∂loss/∂parameters, same count.
-    ///   - delta: Receives the increment that was added to `parameters`.
+    ///   - output: Receives the increment that was added to `parameters`, or
+    ///     the updated parameters, as `writing` says.
+    ///   - writing: What `output` receives.
     ///   - learningRate: The step size for this step.
     mutating func step(parameters: UnsafeMutableBufferPointer<Float>,
                        gradient: UnsafeBufferPointer<Float>,
-                       delta: UnsafeMutableBufferPointer<Float>,
+                       output: UnsafeMutableBufferPointer<Float>,
+                       writing: StepOutput,
                        learningRate: Float)
 
     /// Everything the optimizer has accumulated, to save with a run.
@@ -22,6 +26,30 @@ public protocol Optimizer {
     /// - Parameter state: A state of an optimizer of the same kind and size.
     /// - Returns: `false` (and no change) when the state does not fit.
     mutating func restore(_ state: OptimizerState) -> Bool
+}
+
+extension Optimizer {
+    /// Applies one step and writes the increment to `delta`.
+    /// - Parameters:
+    ///   - parameters: The intended parameter values, updated in place.
+    ///   - gradient: ∂loss/∂parameters, same count.
+    ///   - delta: Receives the increment that was added to `parameters`.
+    ///   - learningRate: The step size for this step.
+    public mutating func step(parameters: UnsafeMutableBufferPointer<Float>, gradient: UnsafeBufferPointer<Float>,
+                              delta: UnsafeMutableBufferPointer<Float>, learningRate: Float) {
+        step(parameters: parameters, gradient: gradient, output: delta, writing: .increment, learningRate: learningRate)
+    }
+}
+
+/// What an optimizer step writes besides the parameters themselves.
+public enum StepOutput: Sendable {
+    /// The increment w_new − w_old, as computed (the executor of a device
+    /// is programmed by increments).
+    case increment
+    /// The updated parameters w_old + increment: the same bits as adding the
+    /// increment to an exact copy of w_old, in one memory stream fewer and
+    /// without a second pass (an exact digital layer's own copy).
+    case parameters
 }
 
 /// Which optimizer to use and its hyper-parameters (a value type that makes

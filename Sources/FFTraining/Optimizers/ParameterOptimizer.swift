@@ -24,17 +24,37 @@ public struct ParameterOptimizer {
     ///   - gradient: Their gradient.
     ///   - learningRate: Step size.
     public mutating func step(_ parameters: inout LayerParameters, gradient: LayerParameters, learningRate: Float) {
+        Self.step(&weightOptimizer, &biasOptimizer, &parameters, gradient: gradient, output: &lastDelta,
+                  writing: .increment, learningRate: learningRate)
+    }
+
+    /// Applies one step to `parameters` and writes the updated values to
+    /// `mirror` as well (``lastDelta`` is not written).
+    /// - Parameters:
+    ///   - parameters: The intended parameters, updated in place.
+    ///   - gradient: Their gradient.
+    ///   - mirror: An exact copy of `parameters`, kept equal to them bit for bit.
+    ///   - learningRate: Step size.
+    public mutating func step(_ parameters: inout LayerParameters, gradient: LayerParameters,
+                              mirroringInto mirror: inout LayerParameters, learningRate: Float) {
+        Self.step(&weightOptimizer, &biasOptimizer, &parameters, gradient: gradient, output: &mirror,
+                  writing: .parameters, learningRate: learningRate)
+    }
+
+    private static func step(_ weightOptimizer: inout any Optimizer, _ biasOptimizer: inout any Optimizer,
+                             _ parameters: inout LayerParameters, gradient: LayerParameters,
+                             output: inout LayerParameters, writing: StepOutput, learningRate: Float) {
         gradient.weights.withUnsafeBufferPointer { g in
             parameters.weights.withUnsafeMutableBufferPointer { p in
-                lastDelta.weights.withUnsafeMutableBufferPointer { d in
-                    weightOptimizer.step(parameters: p, gradient: g, delta: d, learningRate: learningRate)
+                output.weights.withUnsafeMutableBufferPointer { d in
+                    weightOptimizer.step(parameters: p, gradient: g, output: d, writing: writing, learningRate: learningRate)
                 }
             }
         }
         gradient.bias.withUnsafeBufferPointer { g in
             parameters.bias.withUnsafeMutableBufferPointer { p in
-                lastDelta.bias.withUnsafeMutableBufferPointer { d in
-                    biasOptimizer.step(parameters: p, gradient: g, delta: d, learningRate: learningRate)
+                output.bias.withUnsafeMutableBufferPointer { d in
+                    biasOptimizer.step(parameters: p, gradient: g, output: d, writing: writing, learningRate: learningRate)
                 }
             }
         }

@@ -24,7 +24,8 @@ public struct SGDMomentum: Optimizer {
 
     public mutating func step(parameters: UnsafeMutableBufferPointer<Float>,
                               gradient: UnsafeBufferPointer<Float>,
-                              delta: UnsafeMutableBufferPointer<Float>,
+                              output: UnsafeMutableBufferPointer<Float>,
+                              writing: StepOutput,
                               learningRate: Float) {
         precondition(parameters.count == velocity.count && gradient.count == velocity.count)
         let (mu, wd) = (momentum, weightDecay)
@@ -32,7 +33,8 @@ public struct SGDMomentum: Optimizer {
         let first = !started
         started = true
         let (floor, negativeRate) = (SubnormalGuard.momentFloor, -learningRate)
-        guard let pp = parameters.baseAddress, let gp = gradient.baseAddress, let dp = delta.baseAddress else { return }
+        guard let pp = parameters.baseAddress, let gp = gradient.baseAddress, let dp = output.baseAddress else { return }
+        let mirrors = writing == .parameters
         velocity.withUnsafeMutableBufferPointer { v in
             let vp = v.baseAddress!
             // Every element on its own: the same bits at any thread count. Eight lanes at a
@@ -44,9 +46,10 @@ public struct SGDMomentum: Optimizer {
                     let g = SubnormalGuard.flushed(Lanes.load(gp, i, n) + wd * p, below: floor)
                     let vNew = first ? g : mu * SubnormalGuard.flushed(Lanes.load(vp, i, n), below: floor) + g
                     let d = negativeRate * vNew
+                    let updated = p + d
                     Lanes.store(vNew, vp, i, n)
-                    Lanes.store(d, dp, i, n)
-                    Lanes.store(p + d, pp, i, n)
+                    Lanes.store(mirrors ? updated : d, dp, i, n)
+                    Lanes.store(updated, pp, i, n)
                 }
             }
         }
