@@ -29,9 +29,9 @@
 /// once they have grown.
 public struct ColumnSplit: Sendable {
     private var dense = ColumnUse()
-    /// Rows of the matrix last given to ``load(_:sparseBelow:)``.
+    /// Rows of the matrix last given to ``load(_:deviatingBelow:)``.
     public private(set) var rows = 0
-    /// Columns of the matrix last given to ``load(_:sparseBelow:)``.
+    /// Columns of the matrix last given to ``load(_:deviatingBelow:)``.
     public private(set) var columns = 0
     /// Indices of the base columns (constant or nearly so), ascending.
     public private(set) var baseIndices = [Int32]()
@@ -68,8 +68,10 @@ public struct ColumnSplit: Sendable {
     ///   - x: `rows × columns` inputs. With fewer than two rows every column is constant.
     ///   - fraction: A column that differs from its most common value in
     ///     fewer than this fraction of the rows is a base column; with 0
-    ///     only the constant columns are.
+    ///     only the constant columns are. At most 0.5, so that the base value
+    ///     is a majority, which one voting pass finds.
     public mutating func load(_ x: Matrix, deviatingBelow fraction: Double) {
+        precondition((0...0.5).contains(fraction), "ColumnSplit: deviation fraction \(fraction) outside 0...0.5")
         (rows, columns) = (x.rows, x.columns)
         baseIndices.removeAll(keepingCapacity: true)
         baseValues.removeAll(keepingCapacity: true)

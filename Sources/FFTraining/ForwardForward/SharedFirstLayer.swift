@@ -36,7 +36,7 @@ struct SharedFirstLayer {
 
     /// `batch × pixels` images with the label pixels zeroed (empty while ``packing``).
     private var images = Matrix(rows: 0, columns: 0)
-    /// Whether the products run on the batch's varying pixels only.
+    /// Whether sgemm runs on the batch's dense pixels only (see ``split``).
     private(set) var packing = false
     /// Whether base pixels may be left out of sgemm (tests turn it off to compare).
     var allowsPacking = true
@@ -81,7 +81,7 @@ struct SharedFirstLayer {
     }
 
     /// Stores a batch's images with the label pixels zeroed, and their row
-    /// sums of squares; packs the varying pixels when that pays.
+    /// sums of squares; splits the pixels when that pays.
     private mutating func load(_ batch: Matrix, classes k: Int) {
         images = batch
         let (r, c) = (batch.rows, batch.columns)
