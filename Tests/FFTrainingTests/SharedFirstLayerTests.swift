@@ -160,6 +160,7 @@ struct SharedFirstLayerTests {
         #expect(split == expected && noSplit == nil)
         // Two products: 2 · (2 · 280 · 11 + 2 · 21) · 12 FLOPs.
         #expect(expected.performedFLOPs(outputs: 12) == 2 * (2 * 280 * 11 + 2 * 21) * 12)
+        #expect(abs(expected.performedFraction(outputs: 12) - Double(280 * 11 + 21) / Double(280 * 30)) < 1e-12)
         for l in 0..<2 {
             let worst = worstRelativeDifference(b.parameters[l].weights, a.parameters[l].weights)
             #expect(worst < 1e-2, "layer \(l) weights differ by \(worst) (relative)")

@@ -41,4 +41,12 @@ public struct FirstLayerPixelSplit: Codable, Sendable, Equatable {
     public func performedFLOPs(outputs: Int) -> Double {
         2 * (2 * Double(images) * Double(densePixels) + 2 * Double(deviations)) * Double(outputs)
     }
+
+    /// ``performedFLOPs(outputs:)`` as a fraction of the two dense products'
+    /// FLOPs over every pixel, 2 × 2·images·pixels·outputs.
+    /// - Parameter outputs: Units of the layer.
+    /// - Returns: The fraction (1 when nothing is left out and nothing deviates).
+    public func performedFraction(outputs: Int) -> Double {
+        performedFLOPs(outputs: outputs) / (4 * Double(images) * Double(pixels) * Double(outputs))
+    }
 }

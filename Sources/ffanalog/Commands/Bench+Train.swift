@@ -50,8 +50,7 @@ extension Bench {
                                                    sharedFirstLayer: !naive, seed: runtime.seed)
             print("FF \(config.hiddenSizes.map(String.init).joined(separator: "-")), batch \(min(config.batchSize, train.count)), \(train.count) examples, \(config.schedule.rawValue), \(BLAS.threadCount) thread(s), first layer \(report.sharedFirstLayer ? "shared" : "naive"):")
             if let split = report.firstLayerSplit, let outputs = config.hiddenSizes.first {
-                let naive = 2 * 2 * Double(split.images) * Double(split.pixels) * Double(outputs)
-                print("  first layer's last batch of \(split.images): sgemm on \(split.densePixels) of \(split.pixels) pixels; \(split.basePixels) base pixels (\(split.constantPixels) constant) with \(split.deviations) deviations; its two products perform \(format(split.performedFLOPs(outputs: outputs) / naive, 3)) of their dense FLOPs")
+                print("  first layer's last batch of \(split.images): sgemm on \(split.densePixels) of \(split.pixels) pixels; \(split.basePixels) base pixels (\(split.constantPixels) constant) with \(split.deviations) deviations; its two products perform \(format(split.performedFraction(outputs: outputs), 3)) of their dense FLOPs")
             }
             for t in report.training {
                 let part = t.layer.map { "layer \($0 + 1)" } ?? "all layers"
