@@ -30,13 +30,16 @@ struct CLIVariantTests {
 
         let unsupervised = dir.appendingPathComponent("u.json").path
         let u = try CLI.run(["train", "--algorithm", "ff-unsupervised", "--blur-passes", "4", "--readout-layers", "1",
+                             "--receptive-field", "5",
                              "--readout-learning-rate", "0.01", "--readout-weight-decay", "0.001",
                              "--output", unsupervised] + Self.small)
         #expect(u.status == 0, "\(u.stderr)")
         #expect(u.stdout.contains("readout of the last 1 layers"))
         let uj = try Self.json(unsupervised)
         #expect(uj["algorithm"] as? String == "ff-unsupervised")
-        #expect((uj["unsupervised_settings"] as? [String: Any])?["blur_passes"] as? Int == 4)
+        let settings = try #require(uj["unsupervised_settings"] as? [String: Any])
+        #expect(settings["blur_passes"] as? Int == 4)
+        #expect((settings["receptive_fields"] as? [String: Any])?["size"] as? Int == 5)
         let ff = try #require(uj["ff_configuration"] as? [String: Any])
         #expect((ff["readout_learning_rate"] as? Double).map { abs($0 - 0.01) < 1e-9 } == true)
         #expect((ff["readout_weight_decay"] as? Double).map { abs($0 - 0.001) < 1e-9 } == true)
@@ -85,6 +88,8 @@ struct CLIVariantTests {
         (["--algorithm", "ff-recurrent", "--schedule", "layerwise"], "layerwise"),
         (["--algorithm", "ff-recurrent", "--scored-iterations", "3-9"], "scored iterations"),
         (["--algorithm", "ff-something"], "unknown --algorithm"),
+        (["--algorithm", "ff-unsupervised", "--receptive-field", "0"], "--receptive-field must be at least 1"),
+        (["--algorithm", "ff", "--receptive-field", "7"], "--receptive-field applies to --algorithm ff-unsupervised only"),
     ])
     func refused(arguments: [String], reason: String) throws {
         let r = try CLI.run(["train"] + arguments + Self.small)

@@ -43,10 +43,14 @@ public final class FFNetwork {
     ///   - configuration: The run's configuration.
     ///   - inputSize: Number of input pixels.
     ///   - random: Source of the initial weights (its `"init"` stream is used).
+    ///   - connectivity: Optional 0/1 masks, one per layer in the layout of its
+    ///     weights: the initial weights outside them are zero
+    ///     (``LocalReceptiveFields/restrict(_:to:initialization:)``) before
+    ///     the executors are programmed.
     ///   - makeExecutor: Makes the executor of layer `index` with the given
     ///     input and output sizes; defaults to exact ``DigitalLayer``s.
     public init(
-        configuration: FFConfiguration, inputSize: Int, random: RandomGenerator,
+        configuration: FFConfiguration, inputSize: Int, random: RandomGenerator, connectivity: [Matrix]? = nil,
         makeExecutor: ((_ index: Int, _ inputSize: Int, _ outputSize: Int) -> any LayerExecutor)? = nil
     ) {
         self.configuration = configuration
@@ -57,8 +61,11 @@ public final class FFNetwork {
         var params = [LayerParameters]()
         var execs = [any LayerExecutor]()
         for l in 0..<configuration.hiddenSizes.count {
-            let p = LayerParameters(inputSize: sizes[l], outputSize: sizes[l + 1],
+            var p = LayerParameters(inputSize: sizes[l], outputSize: sizes[l + 1],
                                     initialization: configuration.initialization, random: initRandom)
+            if let connectivity {
+                LocalReceptiveFields.restrict(&p, to: connectivity[l], initialization: configuration.initialization)
+            }
             let e = makeExecutor?(l, sizes[l], sizes[l + 1])
                 ?? DigitalLayer(parameters: p, activation: .relu)
             e.program(p)

@@ -30,6 +30,10 @@ public struct FFLayerUpdate {
     /// Off by default; recurrent FF turns it on (its speed-up was measured
     /// there, not for the other users of this type).
     public var skipsZeroColumns: Bool
+    /// A 0/1 mask in the layout of the weights (local receptive fields): the
+    /// weight gradient is multiplied by it before each step, so weights that
+    /// start at zero outside it stay zero. `nil`: every weight learns.
+    public var connectivity: Matrix?
     /// The fraction of the weight gradient's elements computed so far (1 when
     /// nothing was skipped; see ``skipsZeroColumns``).
     public var gradientUse: Double { gradientProduct.usedFraction }
@@ -148,6 +152,7 @@ public struct FFLayerUpdate {
             gradient.weights.scale(by: inv)
             for i in gradient.bias.indices { gradient.bias[i] *= inv }
         }
+        if let connectivity { gradient.weights.multiply(by: connectivity) }
         optimizer.step(&parameters, gradient: gradient, learningRate: learningRate, updating: executor)
         pending = 0
     }

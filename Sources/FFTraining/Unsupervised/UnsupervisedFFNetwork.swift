@@ -15,6 +15,9 @@ public final class UnsupervisedFFNetwork {
     public let layers: FFNetwork
     /// The readout classifier (`nil` when ``FFConfiguration/readout`` is off).
     public internal(set) var readout: LinearReadout?
+    /// Each layer's 0/1 connectivity when ``UnsupervisedSettings/receptiveFields``
+    /// is set (`nil`: fully connected); the trainer masks the weight gradients with it.
+    public let connectivity: [Matrix]?
 
     /// Creates a network and programs its executors with initial parameters.
     /// - Parameters:
@@ -27,8 +30,9 @@ public final class UnsupervisedFFNetwork {
         makeExecutor: ((_ index: Int, _ inputSize: Int, _ outputSize: Int) -> any LayerExecutor)? = nil
     ) {
         self.configuration = configuration
+        connectivity = Self.connectivity(configuration, inputSize: inputSize)
         layers = FFNetwork(configuration: Self.layerConfiguration(configuration), inputSize: inputSize,
-                           random: random, makeExecutor: makeExecutor)
+                           random: random, connectivity: connectivity, makeExecutor: makeExecutor)
         if configuration.ff.readout {
             readout = LinearReadout(features: readoutFeatureCount, classes: configuration.ff.overlay.classes,
                                     optimizer: readoutOptimizer, random: random.derived(stream: "readout"))
@@ -44,6 +48,7 @@ public final class UnsupervisedFFNetwork {
     public init(configuration: UnsupervisedFFConfiguration, inputSize: Int, parameters: [LayerParameters],
                 readout: LayerParameters?) {
         self.configuration = configuration
+        connectivity = Self.connectivity(configuration, inputSize: inputSize)
         layers = FFNetwork(configuration: Self.layerConfiguration(configuration), inputSize: inputSize,
                            parameters: parameters, readout: nil)
         self.readout = readout.map { LinearReadout(parameters: $0, optimizer: readoutOptimizer) }
@@ -54,6 +59,14 @@ public final class UnsupervisedFFNetwork {
         var ff = c.ff
         ff.readout = false
         return ff
+    }
+
+    /// The layers' masks for the configured receptive fields (`nil` when the
+    /// layers are fully connected or the image shape does not fit, which
+    /// ``UnsupervisedFFConfiguration/imageShape(pixels:)`` reports when training starts).
+    private static func connectivity(_ c: UnsupervisedFFConfiguration, inputSize: Int) -> [Matrix]? {
+        guard let fields = c.settings.receptiveFields, let shape = try? c.imageShape(pixels: inputSize) else { return nil }
+        return fields.masks(hiddenSizes: c.ff.hiddenSizes, imageWidth: shape.width, imageHeight: shape.height)
     }
 
     /// Number of hidden layers.

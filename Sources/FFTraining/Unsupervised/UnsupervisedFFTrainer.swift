@@ -46,6 +46,9 @@ public final class UnsupervisedFFTrainer {
         updates = network.layers.parameters.map {
             FFLayerUpdate(optimizer: ff.optimizer, inputSize: $0.inputSize, outputSize: $0.outputSize)
         }
+        if let masks = network.connectivity {
+            for l in updates.indices { updates[l].connectivity = masks[l] }
+        }
     }
 
     /// Trains for the configured epochs (or `epochs`), then the readout alone

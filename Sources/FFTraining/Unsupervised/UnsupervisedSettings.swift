@@ -9,6 +9,8 @@ public struct UnsupervisedSettings: Sendable, Codable, Equatable {
     /// Extra epochs that train only the readout, on the finished network's
     /// activities, after the FF epochs (during FF epochs it trains alongside).
     public var readoutEpochs: Int
+    /// Local receptive fields of the FF layers (`nil`: fully connected).
+    public var receptiveFields: LocalReceptiveFields?
 
     /// Creates the settings.
     /// - Parameters:
@@ -16,11 +18,13 @@ public struct UnsupervisedSettings: Sendable, Codable, Equatable {
     ///   - imageWidth: Image width, or `nil` for square images.
     ///   - readoutLayerCount: Last layers read out.
     ///   - readoutEpochs: Readout-only epochs after FF.
+    ///   - receptiveFields: Local receptive fields, or `nil` for fully connected layers.
     public init(blurPasses: Int = HybridNegatives.defaultBlurPasses, imageWidth: Int? = nil,
-                readoutLayerCount: Int = 3, readoutEpochs: Int = 0) {
+                readoutLayerCount: Int = 3, readoutEpochs: Int = 0, receptiveFields: LocalReceptiveFields? = nil) {
         self.blurPasses = blurPasses
         self.imageWidth = imageWidth
         self.readoutLayerCount = readoutLayerCount
         self.readoutEpochs = readoutEpochs
+        self.receptiveFields = receptiveFields
     }
 }

@@ -67,6 +67,9 @@ struct Train: ParsableCommand {
         if a == .ffRecurrent || a == .ffUnsupervised, training.schedule == LayerSchedule.layerwise.rawValue {
             throw ValidationError("\(a.rawValue) trains every layer on every batch; --schedule layerwise does not apply")
         }
+        if variants.receptiveField != nil && a != .ffUnsupervised {
+            throw ValidationError("--receptive-field applies to --algorithm ff-unsupervised only (\(a.rawValue) layers are fully connected)")
+        }
         if streamDir != nil && a != .ffStream {
             throw ValidationError("--stream-dir applies to --algorithm ff-stream only")
         }

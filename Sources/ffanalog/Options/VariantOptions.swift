@@ -31,6 +31,9 @@ struct VariantOptions: ParsableArguments {
     @Option(name: .long, help: "ff-unsupervised: readout-only epochs after the FF epochs.")
     var readoutEpochs: Int?
 
+    @Option(name: .long, help: "ff-unsupervised: local receptive fields without weight sharing, each unit seeing a window of about R×R sites of the layer below (every layer a square map of sites; default: fully connected).")
+    var receptiveField: Int?
+
     /// The parsed `--scored-iterations`.
     func scoredWindow() throws -> ClosedRange<Int>? {
         guard let scoredIterations else { return nil }
@@ -57,6 +60,7 @@ struct VariantOptions: ParsableArguments {
         if let blurPasses, blurPasses < 0 { throw ValidationError("--blur-passes must not be negative") }
         if let readoutLayers, readoutLayers < 1 { throw ValidationError("--readout-layers must be at least 1") }
         if let readoutEpochs, readoutEpochs < 0 { throw ValidationError("--readout-epochs must not be negative") }
+        if let receptiveField, receptiveField < 1 { throw ValidationError("--receptive-field must be at least 1, got \(receptiveField)") }
     }
 
     /// The recipe's recurrent dynamics with explicit options applied.
@@ -82,6 +86,7 @@ struct VariantOptions: ParsableArguments {
         if let blurPasses { s.blurPasses = blurPasses }
         if let readoutLayers { s.readoutLayerCount = readoutLayers }
         if let readoutEpochs { s.readoutEpochs = readoutEpochs }
+        if let receptiveField { s.receptiveFields = LocalReceptiveFields(size: receptiveField) }
         return s
     }
 }
