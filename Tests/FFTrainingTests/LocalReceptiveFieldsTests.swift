@@ -28,30 +28,30 @@ struct LocalReceptiveFieldsTests {
     func maskByHand() {
         let image = Map(width: 4, height: 4, channels: 1), upper = Map(width: 2, height: 2, channels: 2)
         // Site (0, 0) lies over pixel position 0.5: a window of 2 takes pixels 0 and 1 on each axis.
-        let two = LocalReceptiveFields(size: 2).mask(from: image, to: upper)
+        let two = LocalReceptiveFields.mask(from: image, to: upper, size: 2)
         #expect(two.rows == 8 && two.columns == 16)
         #expect(Self.inputs(of: 0, in: two) == [0, 1, 4, 5])
         #expect(Self.inputs(of: 1, in: two) == [0, 1, 4, 5])          // the second channel of the same site
         #expect(Self.inputs(of: 2, in: two) == [2, 3, 6, 7])          // site (y 0, x 1)
         #expect(Self.inputs(of: 7, in: two) == [10, 11, 14, 15])      // site (1, 1), channel 1
         // A window of 3 around 0.5 takes the sites less than 1.5 away: still 0 and 1.
-        let three = LocalReceptiveFields(size: 3).mask(from: image, to: upper)
+        let three = LocalReceptiveFields.mask(from: image, to: upper, size: 3)
         #expect(Self.inputs(of: 0, in: three) == [0, 1, 4, 5])
         // A window of 4 around 0.5 takes −1…2, clipped to 0…2.
-        let four = LocalReceptiveFields(size: 4).mask(from: image, to: upper)
+        let four = LocalReceptiveFields.mask(from: image, to: upper, size: 4)
         #expect(Self.inputs(of: 0, in: four) == [0, 1, 2, 4, 5, 6, 8, 9, 10])
         // Every channel of a lower site is connected: a 1×1 window over a 2×2 map of 2 channels.
         let top = Map(width: 1, height: 1, channels: 3)
-        let all = LocalReceptiveFields(size: 2).mask(from: upper, to: top)
+        let all = LocalReceptiveFields.mask(from: upper, to: top, size: 2)
         for unit in 0..<3 { #expect(Self.inputs(of: unit, in: all) == Array(0..<8)) }
-        let one = LocalReceptiveFields(size: 1).mask(from: image, to: Map(width: 4, height: 4, channels: 1))
+        let one = LocalReceptiveFields.mask(from: image, to: Map(width: 4, height: 4, channels: 1), size: 1)
         for unit in 0..<16 { #expect(Self.inputs(of: unit, in: one) == [unit]) }
     }
 
     @Test("initial weights: zero outside the window, He scale for the window's fan-in")
     func restrictedInitialisation() {
         let image = Map(width: 16, height: 16, channels: 1), upper = Map(width: 8, height: 8, channels: 4)
-        let mask = LocalReceptiveFields(size: 5).mask(from: image, to: upper)
+        let mask = LocalReceptiveFields.mask(from: image, to: upper, size: 5)
         var p = LayerParameters(inputSize: 256, outputSize: 256, initialization: .heNormal, random: RandomGenerator(seed: 4))
         LocalReceptiveFields.restrict(&p, to: mask, initialization: .heNormal)
         var sumOfSquares = 0.0, connections = 0.0
@@ -72,7 +72,7 @@ struct LocalReceptiveFieldsTests {
         let ff = FFConfiguration(hiddenSizes: [64, 64], epochs: 2, batchSize: 25, learningRate: 0.003,
                                  initialization: .heNormal, readoutLearningRate: 0.01)
         return UnsupervisedFFConfiguration(ff: ff, settings: UnsupervisedSettings(
-            blurPasses: 2, readoutLayerCount: 2, receptiveFields: size.map { LocalReceptiveFields(size: $0) }))
+            blurPasses: 2, readoutLayerCount: 2, receptiveFields: size.map { LocalReceptiveFields(sizes: [$0]) }))
     }
 
     @Test("training keeps the weights outside the windows at zero, and learns")
@@ -123,5 +123,19 @@ struct LocalReceptiveFieldsTests {
         #expect(try JSONDecoder().decode(UnsupervisedSettings.self, from: old).receptiveFields == nil)
         #expect(throws: TrainingError.self) { try Self.configuration(size: 0).validate() }
         try Self.configuration(size: 1).validate()
+        var threeSizes = Self.configuration(size: 1)
+        threeSizes.settings.receptiveFields = LocalReceptiveFields(sizes: [3, 5, 7])
+        #expect(throws: TrainingError.self) { try threeSizes.validate() }
+    }
+
+    @Test("one size per layer: each layer's mask uses its own")
+    func perLayerSizes() {
+        let fields = LocalReceptiveFields(sizes: [1, 3])
+        #expect(fields.size(ofLayer: 0) == 1 && fields.size(ofLayer: 1) == 3)
+        #expect(LocalReceptiveFields(sizes: [5]).size(ofLayer: 3) == 5)
+        // 8×8 image, two layers of 64 units: 8×8 maps of one channel.
+        let masks = fields.masks(hiddenSizes: [64, 64], imageWidth: 8, imageHeight: 8)
+        #expect(Self.inputs(of: 27, in: masks[0]) == [27])
+        #expect(Self.inputs(of: 27, in: masks[1]) == [18, 19, 20, 26, 27, 28, 34, 35, 36])
     }
 }

@@ -30,7 +30,7 @@ struct CLIVariantTests {
 
         let unsupervised = dir.appendingPathComponent("u.json").path
         let u = try CLI.run(["train", "--algorithm", "ff-unsupervised", "--blur-passes", "4", "--readout-layers", "1",
-                             "--receptive-field", "5",
+                             "--receptive-field", "5,7",
                              "--readout-learning-rate", "0.01", "--readout-weight-decay", "0.001",
                              "--output", unsupervised] + Self.small)
         #expect(u.status == 0, "\(u.stderr)")
@@ -39,7 +39,7 @@ struct CLIVariantTests {
         #expect(uj["algorithm"] as? String == "ff-unsupervised")
         let settings = try #require(uj["unsupervised_settings"] as? [String: Any])
         #expect(settings["blur_passes"] as? Int == 4)
-        #expect((settings["receptive_fields"] as? [String: Any])?["size"] as? Int == 5)
+        #expect((settings["receptive_fields"] as? [String: Any])?["sizes"] as? [Int] == [5, 7])
         let ff = try #require(uj["ff_configuration"] as? [String: Any])
         #expect((ff["readout_learning_rate"] as? Double).map { abs($0 - 0.01) < 1e-9 } == true)
         #expect((ff["readout_weight_decay"] as? Double).map { abs($0 - 0.001) < 1e-9 } == true)
@@ -88,7 +88,8 @@ struct CLIVariantTests {
         (["--algorithm", "ff-recurrent", "--schedule", "layerwise"], "layerwise"),
         (["--algorithm", "ff-recurrent", "--scored-iterations", "3-9"], "scored iterations"),
         (["--algorithm", "ff-something"], "unknown --algorithm"),
-        (["--algorithm", "ff-unsupervised", "--receptive-field", "0"], "--receptive-field must be at least 1"),
+        (["--algorithm", "ff-unsupervised", "--receptive-field", "7,0"], "--receptive-field takes R or R1,R2,..."),
+        (["--algorithm", "ff-unsupervised", "--receptive-field", "3,5,7"], "one receptive field for every layer or one per layer (2)"),
         (["--algorithm", "ff", "--receptive-field", "7"], "--receptive-field applies to --algorithm ff-unsupervised only"),
     ])
     func refused(arguments: [String], reason: String) throws {

@@ -15,13 +15,30 @@ import FFNumerics
 /// window are zero and stay zero (their gradient is masked). The products
 /// stay dense: this changes what the layers can learn, not their cost.
 public struct LocalReceptiveFields: Sendable, Equatable, Codable {
-    /// The window's side, in sites of the layer below.
-    public var size: Int
+    /// The windows' sides, in sites of the layer below: one for every layer,
+    /// or one per layer.
+    public var sizes: [Int]
 
     /// Creates the setting.
-    /// - Parameter size: The window's side in sites of the layer below (≥ 1).
-    public init(size: Int) {
-        self.size = size
+    /// - Parameter sizes: The windows' sides in sites of the layer below
+    ///   (each ≥ 1): one value for every layer, or one per layer.
+    public init(sizes: [Int]) {
+        self.sizes = sizes
+    }
+
+    /// The window's side of layer `layer` (0-based).
+    public func size(ofLayer layer: Int) -> Int { sizes.count == 1 ? sizes[0] : sizes[layer] }
+
+    /// Checks the sizes against the network's layers.
+    /// - Parameter layers: Hidden layers of the network.
+    /// - Throws: ``TrainingError/invalidConfiguration(_:)`` saying what does not fit.
+    public func validate(layers: Int) throws(TrainingError) {
+        guard !sizes.isEmpty, sizes.allSatisfy({ $0 >= 1 }) else {
+            throw .invalidConfiguration("receptive fields must be at least 1 site wide, got \(sizes)")
+        }
+        guard sizes.count == 1 || sizes.count == layers else {
+            throw .invalidConfiguration("give one receptive field for every layer or one per layer (\(layers)), got \(sizes.count)")
+        }
     }
 
     /// One layer's arrangement: `width × height` sites of `channels` units.
@@ -65,10 +82,11 @@ public struct LocalReceptiveFields: Sendable, Equatable, Codable {
     /// The connectivity of a layer with map `upper` above a layer with map
     /// `lower`: 1 where a unit connects to an input, 0 elsewhere.
     /// - Parameters:
-    ///   - upper: The layer's map.
     ///   - lower: The map of its input.
+    ///   - upper: The layer's map.
+    ///   - size: The window's side, in sites of `lower`.
     /// - Returns: `upper.units × lower.units`, laid out as the layer's weights.
-    public func mask(from lower: Map, to upper: Map) -> Matrix {
+    public static func mask(from lower: Map, to upper: Map, size: Int) -> Matrix {
         var mask = Matrix(rows: upper.units, columns: lower.units)
         let reach = Double(size) / 2
         // Sites of the lower map within reach of the point below upper site `u`
@@ -108,7 +126,7 @@ public struct LocalReceptiveFields: Sendable, Equatable, Codable {
     /// - Returns: One mask per hidden layer.
     public func masks(hiddenSizes: [Int], imageWidth: Int, imageHeight: Int) -> [Matrix] {
         let maps = Self.maps(hiddenSizes: hiddenSizes, imageWidth: imageWidth, imageHeight: imageHeight)
-        return (1..<maps.count).map { mask(from: maps[$0 - 1], to: maps[$0]) }
+        return (1..<maps.count).map { Self.mask(from: maps[$0 - 1], to: maps[$0], size: size(ofLayer: $0 - 1)) }
     }
 
     /// Zeroes the weights outside the windows and, for fan-in-scaled
@@ -116,7 +134,7 @@ public struct LocalReceptiveFields: Sendable, Equatable, Codable {
     /// fan-in were its window's size (by √(inputs / connections)).
     /// - Parameters:
     ///   - parameters: Freshly initialised parameters.
-    ///   - mask: The layer's ``mask(from:to:)``.
+    ///   - mask: The layer's ``mask(from:to:size:)``.
     ///   - initialization: How `parameters` were drawn.
     public static func restrict(_ parameters: inout LayerParameters, to mask: Matrix, initialization: WeightInitialization) {
         precondition(mask.rows == parameters.outputSize && mask.columns == parameters.inputSize,

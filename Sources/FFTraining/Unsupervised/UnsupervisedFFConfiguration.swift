@@ -44,9 +44,7 @@ public struct UnsupervisedFFConfiguration: Sendable, Codable, Equatable {
             throw .invalidConfiguration("unsupervised FF pairs one hybrid image with each real one; goodness \(ff.goodness.cliName) needs several negatives (use softmax:α:1, symba or a squares goodness)")
         }
         guard settings.readoutLayerCount >= 1 else { throw .invalidConfiguration("the readout needs at least one layer") }
-        if let fields = settings.receptiveFields, fields.size < 1 {
-            throw .invalidConfiguration("a receptive field must be at least 1 site wide, got \(fields.size)")
-        }
+        try settings.receptiveFields?.validate(layers: ff.hiddenSizes.count)
         guard settings.blurPasses >= 0, settings.readoutEpochs >= 0 else {
             throw .invalidConfiguration("blur passes and readout epochs must not be negative")
         }

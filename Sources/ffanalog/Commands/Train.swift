@@ -98,7 +98,7 @@ struct Train: ParsableCommand {
                                recipe: training.recipe.flatMap(Recipe.init(rawValue:)), seed: runtime.seed,
                                diagnostics: diagnostics)
         spec.recurrent = try variants.recurrentDynamics(recipe)
-        spec.unsupervised = variants.unsupervisedSettings(recipe)
+        spec.unsupervised = try variants.unsupervisedSettings(recipe)
         spec.state = state.map { TrainingRun.StatePolicy(path: $0, every: stateEvery, resume: resume) }
         if let state, resume {
             printError(FileManager.default.fileExists(atPath: state)

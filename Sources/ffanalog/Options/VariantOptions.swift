@@ -31,8 +31,19 @@ struct VariantOptions: ParsableArguments {
     @Option(name: .long, help: "ff-unsupervised: readout-only epochs after the FF epochs.")
     var readoutEpochs: Int?
 
-    @Option(name: .long, help: "ff-unsupervised: local receptive fields without weight sharing, each unit seeing a window of about R×R sites of the layer below (every layer a square map of sites; default: fully connected).")
-    var receptiveField: Int?
+    @Option(name: .long, help: "ff-unsupervised: local receptive fields without weight sharing, R or R1,R2,... (one per layer): each unit sees a window of R×R sites of the layer below (every hidden layer a square map of sites; default: fully connected).")
+    var receptiveField: String?
+
+    /// The parsed `--receptive-field`.
+    func receptiveFieldSizes() throws -> [Int]? {
+        guard let receptiveField else { return nil }
+        let parts = receptiveField.split(separator: ",", omittingEmptySubsequences: false)
+        let values = parts.compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard !parts.isEmpty, values.count == parts.count, values.allSatisfy({ $0 >= 1 }) else {
+            throw ValidationError("--receptive-field takes R or R1,R2,... with every R at least 1, e.g. 11 or 7,11,11,11; got '\(receptiveField)'")
+        }
+        return values
+    }
 
     /// The parsed `--scored-iterations`.
     func scoredWindow() throws -> ClosedRange<Int>? {
@@ -60,7 +71,7 @@ struct VariantOptions: ParsableArguments {
         if let blurPasses, blurPasses < 0 { throw ValidationError("--blur-passes must not be negative") }
         if let readoutLayers, readoutLayers < 1 { throw ValidationError("--readout-layers must be at least 1") }
         if let readoutEpochs, readoutEpochs < 0 { throw ValidationError("--readout-epochs must not be negative") }
-        if let receptiveField, receptiveField < 1 { throw ValidationError("--receptive-field must be at least 1, got \(receptiveField)") }
+        _ = try receptiveFieldSizes()
     }
 
     /// The recipe's recurrent dynamics with explicit options applied.
@@ -81,12 +92,12 @@ struct VariantOptions: ParsableArguments {
     }
 
     /// The recipe's unsupervised settings with explicit options applied.
-    func unsupervisedSettings(_ recipe: Recipe) -> UnsupervisedSettings {
+    func unsupervisedSettings(_ recipe: Recipe) throws -> UnsupervisedSettings {
         var s = recipe.unsupervisedSettings
         if let blurPasses { s.blurPasses = blurPasses }
         if let readoutLayers { s.readoutLayerCount = readoutLayers }
         if let readoutEpochs { s.readoutEpochs = readoutEpochs }
-        if let receptiveField { s.receptiveFields = LocalReceptiveFields(size: receptiveField) }
+        if let sizes = try receptiveFieldSizes() { s.receptiveFields = LocalReceptiveFields(sizes: sizes) }
         return s
     }
 }
@@ -99,6 +110,6 @@ extension VariantOptions {
     func apply(to simulation: inout Simulation, training: TrainingOptions) throws {
         let recipe = try training.resolvedRecipe()
         simulation.recurrent = try recurrentDynamics(recipe)
-        simulation.unsupervised = unsupervisedSettings(recipe)
+        simulation.unsupervised = try unsupervisedSettings(recipe)
     }
 }
