@@ -72,14 +72,17 @@ struct CLIVariantTests {
         #expect(noState.status != 0 && noState.stderr.contains("give --state too"), "\(noState.stderr)")
     }
 
-    @Test("a variant's recipe chooses its algorithm")
-    func recipeChoosesAlgorithm() throws {
+    @Test("a variant's recipe chooses its algorithm and settings",
+          arguments: [("hinton-unsupervised", nil), ("hinton-unsupervised-local", [5])] as [(String, [Int]?)])
+    func recipeChoosesAlgorithm(recipe: String, receptiveFields: [Int]?) throws {
         let dir = try CLI.temporaryDirectory()
         let path = dir.appendingPathComponent("r.json").path
-        let r = try CLI.run(["train", "--recipe", "hinton-unsupervised", "--readout-epochs", "0", "--output", path] + Self.small)
+        let r = try CLI.run(["train", "--recipe", recipe, "--readout-epochs", "0", "--output", path] + Self.small)
         #expect(r.status == 0, "\(r.stderr)")
         let json = try Self.json(path)
-        #expect(json["algorithm"] as? String == "ff-unsupervised" && json["recipe"] as? String == "hinton-unsupervised")
+        #expect(json["algorithm"] as? String == "ff-unsupervised" && json["recipe"] as? String == recipe)
+        let settings = try #require(json["unsupervised_settings"] as? [String: Any])
+        #expect((settings["receptive_fields"] as? [String: Any])?["sizes"] as? [Int] == receptiveFields)
     }
 
     @Test("options a variant cannot use are refused with a reason", arguments: [

@@ -5,7 +5,7 @@ extension Recipe {
     public var variantAlgorithm: String? {
         switch self {
         case .hintonRecurrent: "ff-recurrent"
-        case .hintonUnsupervised: "ff-unsupervised"
+        case .hintonUnsupervised, .hintonUnsupervisedLocal: "ff-unsupervised"
         default: nil
         }
     }
@@ -24,6 +24,9 @@ extension Recipe {
     public var unsupervisedSettings: UnsupervisedSettings {
         switch self {
         case .hintonUnsupervised: UnsupervisedSettings(blurPasses: 10, readoutLayerCount: 3, readoutEpochs: 5)
+        case .hintonUnsupervisedLocal:
+            UnsupervisedSettings(blurPasses: 10, readoutLayerCount: 3, readoutEpochs: 5,
+                                 receptiveFields: LocalReceptiveFields(sizes: [5]))
         default: UnsupervisedSettings()
         }
     }
@@ -32,6 +35,8 @@ extension Recipe {
         switch self {
         case .hintonRecurrent:
             "ff-recurrent: 784-2000×3 with the label on top (scaled to a normalised state's length), damping 0.3, 8 synchronous iterations with an optimizer step after each, goodness averaged over iterations 3–5; Σy² goodness (θ = units), RMS normalisation, negative labels in proportion to the single-pass scores, He-normal weights, Adam lr 3e-4, batch 100, 60 epochs, linear decay"
+        case .hintonUnsupervisedLocal:
+            "ff-unsupervised: 784-1000×4 with local receptive fields of 5×5 sites (each layer a 10×10 map of 10 units), otherwise as hinton-unsupervised but for 10 epochs"
         default:
             "ff-unsupervised: 784-2000×4, hybrid negatives (10 blur passes), Σy² goodness (θ = units), RMS normalisation, He-normal weights, Adam lr 1e-3, batch 100, 100 epochs, linear decay; softmax readout of the last 3 layers, Adam lr 1e-3, then 5 readout-only epochs"
         }
@@ -42,7 +47,7 @@ extension Recipe {
     /// sizes and epochs.
     var variantConfiguration: FFConfiguration {
         var c = Recipe.ffanalog.ffConfiguration
-        c.readout = self == .hintonUnsupervised
+        c.readout = variantAlgorithm == "ff-unsupervised"
         c.evaluateEvery = 10
         switch self {
         case .hintonRecurrent:
@@ -50,6 +55,9 @@ extension Recipe {
             c.epochs = 60
             c.negatives = .proportional
             c.learningRate = 3e-4
+        case .hintonUnsupervisedLocal:
+            c.hiddenSizes = [1000, 1000, 1000, 1000]
+            c.epochs = 10
         default:
             c.hiddenSizes = [2000, 2000, 2000, 2000]
             c.epochs = 100
