@@ -39,11 +39,10 @@ extension Bench {
         @OptionGroup var runtime: RunOptions
 
         func depths() throws -> [Int] {
-            let values = depth.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-            guard !values.isEmpty, values.allSatisfy({ ($0 ?? 0) >= 1 }) else {
+            guard let values = positiveIntegerList(depth) else {
                 throw ValidationError("--depth takes positive integers separated by commas, e.g. 2,7,12; got '\(depth)'")
             }
-            return values.map { $0! }
+            return values
         }
 
         func algorithmList() throws -> [MemoryBenchmark.Algorithm] {

@@ -111,11 +111,10 @@ struct TrainingOptions: ParsableArguments {
 
     func hiddenSizes() throws -> [Int]? {
         guard let hidden else { return nil }
-        let parts = hidden.split(separator: ",", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard !parts.isEmpty, parts.allSatisfy({ ($0 ?? 0) > 0 }) else {
+        guard let sizes = positiveIntegerList(hidden) else {
             throw ValidationError("--hidden must be positive integers separated by commas, e.g. 500,500; got '\(hidden)'")
         }
-        return parts.map { $0! }
+        return sizes
     }
 
     func validate() throws {

@@ -37,9 +37,7 @@ struct VariantOptions: ParsableArguments {
     /// The parsed `--receptive-field`.
     func receptiveFieldSizes() throws -> [Int]? {
         guard let receptiveField else { return nil }
-        let parts = receptiveField.split(separator: ",", omittingEmptySubsequences: false)
-        let values = parts.compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard !parts.isEmpty, values.count == parts.count, values.allSatisfy({ $0 >= 1 }) else {
+        guard let values = positiveIntegerList(receptiveField) else {
             throw ValidationError("--receptive-field takes R or R1,R2,... with every R at least 1, e.g. 11 or 7,11,11,11; got '\(receptiveField)'")
         }
         return values
