@@ -57,6 +57,7 @@ struct SweepGridTests {
     @Test("an unknown device preset is refused when the plan is built, before any file exists")
     func unknownDevice() throws {
         let directory = SweepTestSupport.temporaryDirectory()
+        defer { SweepTestSupport.remove(directory) }
         let configuration = try SweepTestSupport.configuration(grid: ["device=ideal,nonexistent-preset", "noise=0"])
         #expect {
             try SweepTestSupport.plan(configuration)

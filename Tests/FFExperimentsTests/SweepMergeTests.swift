@@ -15,6 +15,7 @@ struct SweepMergeTests {
     @Test("a complete sweep merges every job once, in job order")
     func complete() throws {
         let (plan, directory) = try completeSweep()
+        defer { SweepTestSupport.remove(directory) }
         let report = try SweepMerge.merge(directory)
         #expect(report.isComplete && report.merged == 8 && report.jobs == 8)
         #expect(report.duplicates.isEmpty && report.corrupt.isEmpty)
@@ -30,6 +31,7 @@ struct SweepMergeTests {
     @Test("one corrupt file and one duplicate are reported and left out; the rest is merged")
     func corruptAndDuplicate() throws {
         let (plan, directory) = try completeSweep()
+        defer { SweepTestSupport.remove(directory) }
         let broken = plan.jobs[2], copied = plan.jobs[5]
         try Data("run_id,command\n\"unterminated".utf8).write(to: URL(fileURLWithPath: directory.csvPath(broken)))
         // A copy brought from another machine, named differently.
@@ -56,6 +58,7 @@ struct SweepMergeTests {
     @Test("a file of a job the manifest does not list is corrupt; a directory without a manifest is an error")
     func foreignJobAndNoManifest() throws {
         let (plan, directory) = try completeSweep()
+        defer { SweepTestSupport.remove(directory) }
         let text = try String(contentsOfFile: directory.csvPath(plan.jobs[0]), encoding: .utf8)
         try text.replacingOccurrences(of: plan.jobs[0].id, with: "noise=9.0;method=ff;seed=1")
             .write(toFile: directory.jobsPath + "/foreign.csv", atomically: true, encoding: .utf8)
@@ -65,6 +68,7 @@ struct SweepMergeTests {
         #expect(report.corrupt[0].problem.contains("does not list"))
 
         let empty = SweepTestSupport.temporaryDirectory()
+        defer { SweepTestSupport.remove(empty) }
         #expect(throws: SweepError.noManifest(directory: empty.path)) { try SweepMerge.merge(empty) }
     }
 }

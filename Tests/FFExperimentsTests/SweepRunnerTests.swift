@@ -13,6 +13,7 @@ struct SweepRunnerTests {
     func runsAndResumes() throws {
         let plan = try SweepTestSupport.plan(try SweepTestSupport.configuration())
         let directory = SweepTestSupport.temporaryDirectory()
+        defer { SweepTestSupport.remove(directory) }
         let runner = SweepTestSupport.runner(plan, in: directory)
         var finished = [SimulationRecord]()
         let first = try runner.run { if case let .jobFinished(_, record, _, _) = $0 { finished.append(record) } }
@@ -56,6 +57,7 @@ struct SweepRunnerTests {
     func corruptResultsRerun() throws {
         let plan = try SweepTestSupport.plan(try SweepTestSupport.configuration(methods: [.bpIdeal]))
         let directory = SweepTestSupport.temporaryDirectory()
+        defer { SweepTestSupport.remove(directory) }
         let runner = SweepTestSupport.runner(plan, in: directory)
         _ = try runner.run()
         let (a, b) = (plan.jobs[0], plan.jobs[1])
@@ -80,6 +82,7 @@ struct SweepRunnerTests {
     @Test("a different configuration into the same directory is refused before any job runs")
     func refusesOtherConfiguration() throws {
         let directory = SweepTestSupport.temporaryDirectory()
+        defer { SweepTestSupport.remove(directory) }
         let plan = try SweepTestSupport.plan(try SweepTestSupport.configuration(methods: [.bpIdeal], seeds: 1))
         _ = try SweepTestSupport.runner(plan, in: directory).run()
         let before = csvNames(directory)
@@ -105,6 +108,8 @@ struct SweepRunnerTests {
         let plan = try SweepTestSupport.plan(try SweepTestSupport.configuration(grid: ["noise=0,0.05", "hidden=8,16"],
                                                                                 methods: [.ff, .bpPAT], seeds: 1))
         let whole = SweepTestSupport.temporaryDirectory(), sharded = SweepTestSupport.temporaryDirectory()
+        defer { SweepTestSupport.remove(whole) }
+        defer { SweepTestSupport.remove(sharded) }
         _ = try SweepTestSupport.runner(plan, in: whole).run()
         let s0 = try SweepTestSupport.runner(plan, in: sharded, shard: SweepShard(index: 0, count: 2)).run()
         let s1 = try SweepTestSupport.runner(plan, in: sharded, shard: SweepShard(index: 1, count: 2)).run()

@@ -40,6 +40,11 @@ enum SweepTestSupport {
             .appendingPathComponent("ffanalog-sweep-\(UUID().uuidString)").path)
     }
 
+    /// Removes a directory made by ``temporaryDirectory()``, with everything in it.
+    static func remove(_ directory: SweepDirectory) {
+        try? FileManager.default.removeItem(atPath: directory.path)
+    }
+
     /// The merged CSV's rows by job id, without the timing rows, for job-by-job comparison.
     static func rowsWithoutTimings(_ path: String) throws -> [String: [[String: String]]] {
         let text = try String(contentsOfFile: path, encoding: .utf8)

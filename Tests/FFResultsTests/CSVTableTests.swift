@@ -27,6 +27,7 @@ struct CSVTableTests {
         let tricky = ["comma, inside", "quote \" inside", "new\nline", "windows\r\nline", "plain", ""]
         for (i, s) in tricky.enumerated() { t.append(["name": s, "value": "\(i)"]) }
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("ffanalog-\(UUID().uuidString).csv").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
         try t.write(to: path)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")

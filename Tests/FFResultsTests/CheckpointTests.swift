@@ -6,11 +6,20 @@ import FFTraining
 @testable import FFResults
 
 @Suite("Checkpoints")
-struct CheckpointTests {
+final class CheckpointTests {
+    /// This test's own directory, removed when the test ends (Swift Testing makes one instance per test).
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ffanalog-ckpt-\(UUID().uuidString)")
+
+    init() throws {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
     func temporaryPath(_ name: String) -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ffanalog-ckpt-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir.appendingPathComponent(name).path
+        directory.appendingPathComponent(name).path
     }
 
     func ffNetwork() -> FFNetwork {

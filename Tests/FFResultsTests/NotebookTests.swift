@@ -38,6 +38,7 @@ struct NotebookTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("ffanalog-nb-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: out) }
         process.arguments = ["jupyter", "nbconvert", "--to", "notebook", "--execute", "--output-dir", out, Self.path]
         try process.run()
         process.waitUntilExit()

@@ -33,6 +33,11 @@ struct StreamingFFTests {
         return try LayerDirectory.create(at: path, configuration: config, inputSize: inputSize, dataset: "synthetic", seed: 5)
     }
 
+    /// Removes a directory made by ``directory(_:inputSize:)``, with everything in it.
+    static func remove(_ store: LayerDirectory) {
+        try? FileManager.default.removeItem(atPath: store.path)
+    }
+
     /// Layerwise FF in memory (on the naive path, which runs every overlay as its
     /// own first-layer product as ff-stream does) and ff-stream from disk, same seed.
     static func trainBoth(chunkSize: Int, readout: Bool = true) throws
@@ -52,6 +57,7 @@ struct StreamingFFTests {
     @Test("with the same seed and fixed negatives it makes layerwise FF's parameters bit for bit")
     func sameParametersAsLayerwise() throws {
         let (reference, referenceHistory, store, history) = try Self.trainBoth(chunkSize: 10_000)
+        defer { Self.remove(store) }
         for l in 0..<reference.layerCount {
             #expect(try store.readLayer(l) == reference.parameters[l], "layer \(l)")
         }
@@ -66,6 +72,7 @@ struct StreamingFFTests {
     @Test("written in small chunks, the layer inputs differ by rounding at most")
     func smallChunks() throws {
         let (reference, _, store, _) = try Self.trainBoth(chunkSize: 7, readout: false)
+        defer { Self.remove(store) }
         for l in 0..<reference.layerCount {
             let streamed = try store.readLayer(l).weights.storage
             let exact = reference.parameters[l].weights.storage
@@ -78,6 +85,7 @@ struct StreamingFFTests {
     @Test("predictions streamed layer by layer from disk equal the in-memory network's")
     func streamedPredictions() throws {
         let (reference, _, store, _) = try Self.trainBoth(chunkSize: 10_000)
+        defer { Self.remove(store) }
         let test = Self.examples(count: 120, seed: 11)
         let streamed = StreamingFFNetwork(configuration: store.manifest.configuration, inputSize: 40, store: store, chunkSize: 50)
         #expect(try streamed.goodnessScores(test.images) == reference.goodnessScores(test.images, chunkSize: 50))
@@ -98,7 +106,9 @@ struct StreamingFFTests {
         var hard = Self.configuration()
         hard.negatives = .hard
         for config in [simultaneous, fresh, hard] {
-            let trainer = StreamingFFTrainer(configuration: config, inputSize: 40, store: try Self.directory(config), seed: 1)
+            let store = try Self.directory(config)
+            defer { Self.remove(store) }
+            let trainer = StreamingFFTrainer(configuration: config, inputSize: 40, store: store, seed: 1)
             #expect(throws: StreamingError.self) { try trainer.fit(train: Self.examples(count: 20, seed: 1)) }
         }
         #expect(StreamingError.unsupported("x").description.contains("ff-stream"))
@@ -121,6 +131,7 @@ struct StreamingFFTests {
     @Test("a layer file round-trips; a flipped byte or a missing layer is reported")
     func layerFiles() throws {
         let store = try Self.directory(Self.configuration())
+        defer { Self.remove(store) }
         let p = LayerParameters(inputSize: 7, outputSize: 3, initialization: .pytorchDefault, random: RandomGenerator(seed: 4))
         try store.writeLayer(p, index: 2)
         #expect(try store.readLayer(2) == p)
@@ -135,6 +146,7 @@ struct StreamingFFTests {
     @Test("an activation file reads back row ranges and gathered rows")
     func activationFile() throws {
         let store = try Self.directory(Self.configuration())
+        defer { Self.remove(store) }
         let file = try ActivationFile(creating: store.scratchDirectory + "/a.f32", columns: 3)
         let m = Matrix(rows: 4, columns: 3, storage: (0..<12).map(Float.init))
         try file.append(m)

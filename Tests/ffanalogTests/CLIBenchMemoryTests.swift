@@ -6,6 +6,7 @@ struct CLIBenchMemoryTests {
     @Test("each configuration runs in a child process; ff-stream's peak stays flat while ff's grows with depth")
     func childProcesses() throws {
         let dir = try CLI.temporaryDirectory()
+        defer { CLI.remove(dir) }
         let output = try CLI.run(["bench", "memory", "--depth", "2,24", "--hidden", "256", "--batch-size", "256",
                                   "--algorithms", "ff,ff-stream,bp", "--dataset", "fashion-mnist",
                                   "--data-dir", CLI.fashionDirectory, "--threads", "1", "--output", dir.path, "--quiet"])

@@ -6,6 +6,7 @@ struct CLIBenchTests {
     @Test("bench train reports per-layer steps, the naive ratio and the prediction timing, and writes JSON")
     func benchTrain() throws {
         let dir = try CLI.temporaryDirectory()
+        defer { CLI.remove(dir) }
         let path = dir.appendingPathComponent("bench.json").path
         let output = try CLI.run(["bench", "train", "--recipe", "pytorch-forward-forward", "--dataset", "fashion-mnist",
                                   "--data-dir", CLI.fashionDirectory, "--hidden", "32,32", "--train-examples", "500",

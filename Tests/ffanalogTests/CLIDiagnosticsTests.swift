@@ -17,6 +17,7 @@ struct CLIDiagnosticsTests {
     @Test("--diagnostics writes per-layer records into the JSON and X.diagnostics.csv; plot draws them")
     func diagnosticsAndPlot() throws {
         let dir = try CLI.temporaryDirectory()
+        defer { CLI.remove(dir) }
         let json = dir.appendingPathComponent("r.json").path
         let train = try CLI.run(["train", "--diagnostics", "--goodness", "softmax:4:3", "--output", json] + Self.common)
         #expect(train.status == 0, "\(train.stderr)")
@@ -67,6 +68,7 @@ struct CLIDiagnosticsTests {
         #expect(bp.status != 0 && bp.stderr.contains("--diagnostics"))
 
         let dir = try CLI.temporaryDirectory()
+        defer { CLI.remove(dir) }
         let json = dir.appendingPathComponent("plain.json").path
         let plain = try CLI.run(["train", "--output", json] + Self.common)
         #expect(plain.status == 0, "\(plain.stderr)")

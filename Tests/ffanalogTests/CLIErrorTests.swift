@@ -26,6 +26,7 @@ struct CLIErrorTests {
     @Test("a truncated IDX file names the file")
     func truncatedFile() throws {
         let dir = try CLI.temporaryDirectory()
+        defer { CLI.remove(dir) }
         let source = CLI.fashionDirectory
         try #require(FileManager.default.fileExists(atPath: source), "apt-get install dataset-fashion-mnist")
         for name in ["train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-labels-idx1-ubyte"] {

@@ -59,4 +59,9 @@ enum CLI {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         return dir
     }
+
+    /// Removes a directory made by ``temporaryDirectory()``, with everything in it.
+    static func remove(_ directory: URL) {
+        try? FileManager.default.removeItem(at: directory)
+    }
 }

@@ -26,6 +26,7 @@ struct CLIPlotTests {
     @Test("plot draws valid SVG for drift and epoch axes; report writes one HTML page")
     func plotAndReport() throws {
         let dir = try CLI.temporaryDirectory()
+        defer { CLI.remove(dir) }
         let csv = dir.appendingPathComponent("compare-test.csv")
         try Self.csv.write(to: csv, atomically: true, encoding: .utf8)
         for x in ["drift_time", "epoch"] {
@@ -45,7 +46,9 @@ struct CLIPlotTests {
 
     @Test("malformed --drift values are refused before any work", arguments: ["1parsec", "", "-1h", "1h,,1d"])
     func badDrift(value: String) throws {
-        let dir = try CLI.temporaryDirectory().appendingPathComponent("out")
+        let scratch = try CLI.temporaryDirectory()
+        defer { CLI.remove(scratch) }
+        let dir = scratch.appendingPathComponent("out")
         let output = try CLI.run(["compare", "--drift", value, "--output", dir.path])
         #expect(output.status != 0)
         #expect(output.stderr.contains("--drift"))

@@ -8,6 +8,7 @@ struct CLISimulateTests {
     func energyInOutput() throws {
         try #require(FileManager.default.fileExists(atPath: CLI.fashionDirectory), "apt-get install dataset-fashion-mnist")
         let directory = try CLI.temporaryDirectory()
+        defer { CLI.remove(directory) }
         let methods = ["ff", "bp-ideal", "bp-pat"]
         let output = try CLI.run(["simulate", "--device", "generic", "--methods", methods.joined(separator: ","),
                                   "--seeds", "1", "--dataset", "fashion-mnist", "--data-dir", CLI.fashionDirectory,

@@ -44,6 +44,7 @@ struct CLISweepTests {
     ])
     func malformedOptions(extra: [String]) throws {
         let parent = try CLI.temporaryDirectory()
+        defer { CLI.remove(parent) }
         let directory = parent.appendingPathComponent("sweep")
         let output = try CLI.run(["sweep", "--dataset", "fashion-mnist", "--data-dir", CLI.fashionDirectory,
                                   "--output", directory.path] + extra)
@@ -57,7 +58,9 @@ struct CLISweepTests {
     @Test("a sweep killed with SIGKILL resumes: whole files only, every job once, merge complete")
     func resumeAfterKill() throws {
         try Self.requireData()
-        let directory = try CLI.temporaryDirectory().appendingPathComponent("sweep")
+        let scratch = try CLI.temporaryDirectory()
+        defer { CLI.remove(scratch) }
+        let directory = scratch.appendingPathComponent("sweep")
         let process = Process()
         process.executableURL = CLI.binary
         process.arguments = Self.arguments(directory)
@@ -106,6 +109,7 @@ struct CLISweepTests {
     func shards() throws {
         try Self.requireData()
         let root = try CLI.temporaryDirectory()
+        defer { CLI.remove(root) }
         let whole = root.appendingPathComponent("whole"), sharded = root.appendingPathComponent("sharded")
         // One seed: 4 jobs.
         let unsharded = try CLI.run(Self.arguments(whole, seeds: 1) + ["--quiet"])

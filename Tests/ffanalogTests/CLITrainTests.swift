@@ -21,6 +21,7 @@ struct CLITrainTests {
     @Test("the same command and seed give identical results apart from timings", arguments: ["ff", "bp"])
     func reproducible(algorithm: String) throws {
         let dir = try CLI.temporaryDirectory()
+        defer { CLI.remove(dir) }
         var results = [Data]()
         var first = [String: Any]()
         for run in 0..<2 {
@@ -49,6 +50,7 @@ struct CLITrainTests {
     @Test("--validation N evaluates on the last N training examples and records it; a bad N is refused")
     func validationHoldOut() throws {
         let dir = try CLI.temporaryDirectory()
+        defer { CLI.remove(dir) }
         let path = dir.appendingPathComponent("v.json").path
         let common = Self.common.map { $0 == "2" ? "1" : $0 }
         let output = try CLI.run(["train", "--algorithm", "bp", "--validation", "500", "--output", path] + common)
@@ -68,6 +70,7 @@ struct CLITrainTests {
     @Test("a saved model reloads with the same test accuracy; a corrupt one is rejected", arguments: ["ff", "bp"])
     func saveAndEvaluate(algorithm: String) throws {
         let dir = try CLI.temporaryDirectory()
+        defer { CLI.remove(dir) }
         let model = dir.appendingPathComponent("model.ffmodel").path
         let result = dir.appendingPathComponent("r.json").path
         let train = try CLI.run(["train", "--algorithm", algorithm, "--save", model, "--output", result] + Self.common)

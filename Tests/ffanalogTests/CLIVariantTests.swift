@@ -13,6 +13,7 @@ struct CLIVariantTests {
     @Test("train --algorithm ff-recurrent and ff-unsupervised write their settings")
     func trainVariants() throws {
         let dir = try CLI.temporaryDirectory()
+        defer { CLI.remove(dir) }
         let recurrent = dir.appendingPathComponent("r.json").path
         let r = try CLI.run(["train", "--algorithm", "ff-recurrent", "--iterations", "3", "--scored-iterations", "2-3",
                              "--damping", "0.5", "--output", recurrent] + Self.small)
@@ -51,6 +52,7 @@ struct CLIVariantTests {
     @Test("train --state keeps a resumable state; the same command with --resume continues from it")
     func stateAndResume() throws {
         let dir = try CLI.temporaryDirectory()
+        defer { CLI.remove(dir) }
         let state = dir.appendingPathComponent("u.state").path
         let first = dir.appendingPathComponent("first.json").path
         let command = ["train", "--algorithm", "ff-unsupervised", "--readout-epochs", "1", "--state", state] + Self.small
@@ -76,6 +78,7 @@ struct CLIVariantTests {
           arguments: [("hinton-unsupervised", nil), ("hinton-unsupervised-local", [5])] as [(String, [Int]?)])
     func recipeChoosesAlgorithm(recipe: String, receptiveFields: [Int]?) throws {
         let dir = try CLI.temporaryDirectory()
+        defer { CLI.remove(dir) }
         let path = dir.appendingPathComponent("r.json").path
         let r = try CLI.run(["train", "--recipe", recipe, "--readout-epochs", "0", "--output", path] + Self.small)
         #expect(r.status == 0, "\(r.stderr)")
@@ -107,6 +110,7 @@ struct CLIVariantTests {
     @Test("learning happens: simulate --methods ff-recurrent,ff-unsupervised on a small slice")
     func learningHappens() throws {
         let dir = try CLI.temporaryDirectory()
+        defer { CLI.remove(dir) }
         let r = try CLI.run(["simulate", "--device", "ideal", "--methods", "ff-recurrent,ff-unsupervised",
                              "--dataset", "fashion-mnist", "--data-dir", CLI.fashionDirectory, "--train-examples", "1500",
                              "--test-examples", "300", "--epochs", "4", "--hidden", "64,64", "--batch-size", "50",
