@@ -36,7 +36,7 @@ extension Recipe {
         case .hintonRecurrent:
             "ff-recurrent: 784-2000×3 with the label on top (scaled to a normalised state's length), damping 0.3, 8 synchronous iterations with an optimizer step after each, goodness averaged over iterations 3–5; Σy² goodness (θ = units), RMS normalisation, negative labels in proportion to the single-pass scores, He-normal weights, Adam lr 3e-4, batch 100, 60 epochs, linear decay"
         case .hintonUnsupervisedLocal:
-            "ff-unsupervised: 784-1000×4 with local receptive fields of 5×5 sites (each layer a 10×10 map of 10 units), otherwise as hinton-unsupervised but for 10 epochs"
+            "ff-unsupervised: 784-1000×4 with local receptive fields of 5×5 sites (each layer a 10×10 map of 10 units), otherwise as hinton-unsupervised but for 20 epochs"
         default:
             "ff-unsupervised: 784-2000×4, hybrid negatives (10 blur passes), Σy² goodness (θ = units), RMS normalisation, He-normal weights, Adam lr 1e-3, batch 100, 100 epochs, linear decay; softmax readout of the last 3 layers, Adam lr 1e-3, then 5 readout-only epochs"
         }
@@ -57,7 +57,7 @@ extension Recipe {
             c.learningRate = 3e-4
         case .hintonUnsupervisedLocal:
             c.hiddenSizes = [1000, 1000, 1000, 1000]
-            c.epochs = 10
+            c.epochs = 20
         default:
             c.hiddenSizes = [2000, 2000, 2000, 2000]
             c.epochs = 100
