@@ -138,4 +138,45 @@ struct LocalReceptiveFieldsTests {
         #expect(Self.inputs(of: 27, in: masks[0]) == [27])
         #expect(Self.inputs(of: 27, in: masks[1]) == [18, 19, 20, 26, 27, 28, 34, 35, 36])
     }
+
+    @Test("too few sizes for the layers: the network builds, and training refuses with a reason")
+    func tooFewSizes() throws {
+        var config = Self.configuration(size: 3)
+        config.ff.hiddenSizes = [64, 64, 64]
+        config.settings.receptiveFields = LocalReceptiveFields(sizes: [3, 5])
+        let net = UnsupervisedFFNetwork(configuration: config, inputSize: 64, random: RandomGenerator(seed: 1))
+        #expect(net.connectivity == nil)
+        let train = syntheticExamples(count: 50, pixels: 64, seed: 45)
+        #expect {
+            try UnsupervisedFFTrainer(network: net, seed: 2).fit(train: train, test: nil)
+        } throws: { "\($0)".contains("--receptive-field gives 2 sizes for 3 hidden layers") }
+    }
+
+    @Test("windows along an axis: R sites, one fewer exactly on a site (even R) or midway (odd R)")
+    func windowLengths() {
+        // 10 sites over 28: points 0.9, 3.7, 6.5, 9.3, … (x + ½) · 2.8 − ½.
+        #expect(LocalReceptiveFields.window(1, upper: 10, lower: 28, size: 5) == 2...6)   // around 3.7: 5 sites
+        #expect(LocalReceptiveFields.window(2, upper: 10, lower: 28, size: 5) == 5...8)   // midway, 6.5: 4 sites
+        #expect(LocalReceptiveFields.window(2, upper: 10, lower: 28, size: 4) == 5...8)   // midway, even: 4 sites
+        #expect(LocalReceptiveFields.window(2, upper: 10, lower: 28, size: 1) == nil)     // midway, R = 1: none
+        #expect(LocalReceptiveFields.window(0, upper: 10, lower: 28, size: 5) == 0...3)   // around 0.9, clipped
+        // 28 sites over 28: every point on a site.
+        #expect(LocalReceptiveFields.window(5, upper: 28, lower: 28, size: 4) == 4...6)   // even R on a site: 3
+        #expect(LocalReceptiveFields.window(5, upper: 28, lower: 28, size: 1) == 5...5)
+    }
+
+    @Test("a size that leaves units without inputs is refused; one that does not is accepted")
+    func emptyWindowsRefused() throws {
+        let fields = LocalReceptiveFields(sizes: [1])
+        #expect {
+            try fields.validate(hiddenSizes: [1000], imageWidth: 28, imageHeight: 28)
+        } throws: { "\($0)".contains("leaves units of hidden layer 1 without inputs") }
+        try fields.validate(hiddenSizes: [784], imageWidth: 28, imageHeight: 28)
+        try LocalReceptiveFields(sizes: [5]).validate(hiddenSizes: [1000, 1000, 1000, 1000], imageWidth: 28, imageHeight: 28)
+        // Every unit of the recipe's 5×5 geometry has inputs.
+        let masks = LocalReceptiveFields(sizes: [5]).masks(hiddenSizes: [1000, 1000], imageWidth: 28, imageHeight: 28)
+        for mask in masks {
+            #expect((0..<mask.rows).allSatisfy { r in (0..<mask.columns).contains { mask[r, $0] != 0 } })
+        }
+    }
 }

@@ -95,7 +95,7 @@ struct CLIVariantTests {
         (["--algorithm", "ff-recurrent", "--scored-iterations", "3-9"], "scored iterations"),
         (["--algorithm", "ff-something"], "unknown --algorithm"),
         (["--algorithm", "ff-unsupervised", "--receptive-field", "7,0"], "--receptive-field takes R or R1,R2,..."),
-        (["--algorithm", "ff-unsupervised", "--receptive-field", "3,5,7"], "one receptive field for every layer or one per layer (2)"),
+        (["--algorithm", "ff-unsupervised", "--receptive-field", "3,5,7"], "--receptive-field gives 3 sizes for 2 hidden layers"),
         (["--algorithm", "ff", "--receptive-field", "7"], "--receptive-field applies to --algorithm ff-unsupervised only"),
     ])
     func refused(arguments: [String], reason: String) throws {
@@ -107,6 +107,15 @@ struct CLIVariantTests {
     /// The CI check that learning happens: both variants, trained through the
     /// ideal device on 1500 Fashion-MNIST images, end well above chance (10%);
     /// over seeds 1–3 they reached 50–59% and 64–65%.
+    @Test("simulate refuses --receptive-field when ff-unsupervised is not among the methods")
+    func simulateReceptiveFieldNeedsUnsupervised() throws {
+        let r = try CLI.run(["simulate", "--device", "ideal", "--methods", "ff,bp-ideal", "--receptive-field", "5",
+                             "--dataset", "fashion-mnist", "--data-dir", CLI.fashionDirectory, "--train-examples", "100",
+                             "--test-examples", "50", "--epochs", "1", "--hidden", "16", "--threads", "1", "--quiet"])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("--receptive-field applies to the ff-unsupervised method only"), "\(r.stderr)")
+    }
+
     @Test("learning happens: simulate --methods ff-recurrent,ff-unsupervised on a small slice")
     func learningHappens() throws {
         let dir = try CLI.temporaryDirectory()

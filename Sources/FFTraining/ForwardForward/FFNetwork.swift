@@ -46,7 +46,9 @@ public final class FFNetwork {
     ///   - connectivity: Optional 0/1 masks, one per layer in the layout of its
     ///     weights: the initial weights outside them are zero
     ///     (``LocalReceptiveFields/restrict(_:to:initialization:)``) before
-    ///     the executors are programmed.
+    ///     the executors are programmed. Only the initial weights are
+    ///     restricted here: ``UnsupervisedFFTrainer`` keeps them restricted by
+    ///     masking the gradient; the supervised trainers do not.
     ///   - makeExecutor: Makes the executor of layer `index` with the given
     ///     input and output sizes; defaults to exact ``DigitalLayer``s.
     public init(

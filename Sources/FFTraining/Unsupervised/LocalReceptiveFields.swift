@@ -9,11 +9,19 @@ import FFNumerics
 /// the image is a map of its own width and height with one channel. Site
 /// `x` of an `n`-site row lies over position `(x + ½) · m / n − ½` of the
 /// `m`-site row below. A unit connects to every channel of the sites below
-/// that are less than `size / 2` away from that point along each axis: a
-/// window of `size × size` sites (`size − 1` along an axis where an odd
-/// window meets a point halfway between sites), clipped at the border. The weights outside the
-/// window are zero and stay zero (their gradient is masked). The products
-/// stay dense: this changes what the layers can learn, not their cost.
+/// that are less than `size / 2` away from that point along each axis,
+/// clipped at the border. Along an axis that is `size` sites, or `size − 1`
+/// where the point lies exactly on a site and `size` is even, or exactly
+/// halfway between two sites and `size` is odd (so `size` 1 halfway between
+/// sites would leave a unit without inputs, which ``validate(hiddenSizes:imageWidth:imageHeight:)``
+/// refuses). The weights outside the window are zero and stay zero (their
+/// gradient is masked). The products stay dense: this changes what the
+/// layers can learn, not their cost.
+///
+/// On a simulated device the weights outside the windows are device pairs
+/// programmed to 0, with the device's programming and read noise, as when a
+/// sparse matrix is mapped onto a dense crossbar tile; only the digital
+/// trainer's own copy of them stays exactly 0.
 public struct LocalReceptiveFields: Sendable, Equatable, Codable {
     /// The windows' sides, in sites of the layer below: one for every layer,
     /// or one per layer.
@@ -26,18 +34,44 @@ public struct LocalReceptiveFields: Sendable, Equatable, Codable {
         self.sizes = sizes
     }
 
-    /// The window's side of layer `layer` (0-based).
-    public func size(ofLayer layer: Int) -> Int { sizes.count == 1 ? sizes[0] : sizes[layer] }
+    /// The window's side of a layer.
+    /// - Parameter layer: The hidden layer (0-based); ``validate(layers:)`` has accepted the sizes.
+    /// - Returns: Its window's side, in sites of the layer below.
+    public func size(ofLayer layer: Int) -> Int {
+        precondition(!sizes.isEmpty && (sizes.count == 1 || layer < sizes.count),
+                     "receptive field sizes \(sizes) give none for layer \(layer + 1); validate(layers:) refuses them")
+        return sizes.count == 1 ? sizes[0] : sizes[layer]
+    }
 
-    /// Checks the sizes against the network's layers.
+    /// Checks the sizes against the network's number of layers.
     /// - Parameter layers: Hidden layers of the network.
     /// - Throws: ``TrainingError/invalidConfiguration(_:)`` saying what does not fit.
     public func validate(layers: Int) throws(TrainingError) {
         guard !sizes.isEmpty, sizes.allSatisfy({ $0 >= 1 }) else {
-            throw .invalidConfiguration("receptive fields must be at least 1 site wide, got \(sizes)")
+            throw .invalidConfiguration("--receptive-field sizes must be at least 1 site wide, got \(sizes)")
         }
         guard sizes.count == 1 || sizes.count == layers else {
-            throw .invalidConfiguration("give one receptive field for every layer or one per layer (\(layers)), got \(sizes.count)")
+            throw .invalidConfiguration("--receptive-field gives \(sizes.count) sizes for \(layers) hidden layers; give one R for every layer or exactly \(layers) (R1,R2,...)")
+        }
+    }
+
+    /// Checks the sizes against the network's layers and the image, including
+    /// that every unit's window holds at least one site.
+    /// - Parameters:
+    ///   - hiddenSizes: Units per hidden layer.
+    ///   - imageWidth: Image width in pixels.
+    ///   - imageHeight: Image height in pixels.
+    /// - Throws: ``TrainingError/invalidConfiguration(_:)`` saying what does not fit and how to fix it.
+    public func validate(hiddenSizes: [Int], imageWidth: Int, imageHeight: Int) throws(TrainingError) {
+        try validate(layers: hiddenSizes.count)
+        let maps = Self.maps(hiddenSizes: hiddenSizes, imageWidth: imageWidth, imageHeight: imageHeight)
+        for l in 1..<maps.count {
+            let (lower, upper, size) = (maps[l - 1], maps[l], size(ofLayer: l - 1))
+            let covered = (0..<upper.width).allSatisfy { Self.window($0, upper: upper.width, lower: lower.width, size: size) != nil }
+                && (0..<upper.height).allSatisfy { Self.window($0, upper: upper.height, lower: lower.height, size: size) != nil }
+            guard covered else {
+                throw .invalidConfiguration("--receptive-field \(size) leaves units of hidden layer \(l) without inputs: the point below a site of its \(upper.width)×\(upper.height) map can lie halfway between two of the \(lower.width)×\(lower.height) sites below; use a size of at least 2 there")
+            }
         }
     }
 
@@ -52,6 +86,17 @@ public struct LocalReceptiveFields: Sendable, Equatable, Codable {
 
         /// Units in the map.
         public var units: Int { width * height * channels }
+
+        /// Creates a map.
+        /// - Parameters:
+        ///   - width: Sites per row.
+        ///   - height: Rows of sites.
+        ///   - channels: Units per site.
+        public init(width: Int, height: Int, channels: Int) {
+            self.width = width
+            self.height = height
+            self.channels = channels
+        }
     }
 
     /// The map of a hidden layer of `units` units above a map of `below`:
@@ -88,20 +133,11 @@ public struct LocalReceptiveFields: Sendable, Equatable, Codable {
     /// - Returns: `upper.units × lower.units`, laid out as the layer's weights.
     public static func mask(from lower: Map, to upper: Map, size: Int) -> Matrix {
         var mask = Matrix(rows: upper.units, columns: lower.units)
-        let reach = Double(size) / 2
-        // Sites of the lower map within reach of the point below upper site `u`
-        // along one axis of `n` upper and `m` lower sites.
-        func window(_ u: Int, upper n: Int, lower m: Int) -> ClosedRange<Int>? {
-            let centre = (Double(u) + 0.5) * Double(m) / Double(n) - 0.5
-            let lo = max(0, Int((centre - reach + 1e-9).rounded(.up)))
-            let hi = min(m - 1, Int((centre + reach - 1e-9).rounded(.down)))
-            return lo <= hi ? lo...hi : nil
-        }
         mask.withUnsafeMutableBufferPointer { m in
             for y in 0..<upper.height {
-                guard let rows = window(y, upper: upper.height, lower: lower.height) else { continue }
+                guard let rows = window(y, upper: upper.height, lower: lower.height, size: size) else { continue }
                 for x in 0..<upper.width {
-                    guard let columns = window(x, upper: upper.width, lower: lower.width) else { continue }
+                    guard let columns = window(x, upper: upper.width, lower: lower.width, size: size) else { continue }
                     for c in 0..<upper.channels {
                         let unit = (y * upper.width + x) * upper.channels + c
                         let base = unit * lower.units
@@ -116,6 +152,17 @@ public struct LocalReceptiveFields: Sendable, Equatable, Codable {
             }
         }
         return mask
+    }
+
+    /// The sites of a lower axis of `m` sites less than `size / 2` away from
+    /// the point below site `u` of an upper axis of `n` sites.
+    /// - Returns: The sites, or `nil` when there are none.
+    static func window(_ u: Int, upper n: Int, lower m: Int, size: Int) -> ClosedRange<Int>? {
+        let reach = Double(size) / 2
+        let centre = (Double(u) + 0.5) * Double(m) / Double(n) - 0.5
+        let lo = max(0, Int((centre - reach + 1e-9).rounded(.up)))
+        let hi = min(m - 1, Int((centre + reach - 1e-9).rounded(.down)))
+        return lo <= hi ? lo...hi : nil
     }
 
     /// Every layer's connectivity, in the layout of its weights.

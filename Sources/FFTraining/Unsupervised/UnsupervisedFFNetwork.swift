@@ -62,10 +62,13 @@ public final class UnsupervisedFFNetwork {
     }
 
     /// The layers' masks for the configured receptive fields (`nil` when the
-    /// layers are fully connected or the image shape does not fit, which
-    /// ``UnsupervisedFFConfiguration/imageShape(pixels:)`` reports when training starts).
+    /// layers are fully connected, or when the image shape or the sizes do not
+    /// fit, which ``UnsupervisedFFTrainer/fit(train:test:epochs:resumingFrom:checkpointWhen:checkpoint:progress:)``
+    /// reports before it trains).
     private static func connectivity(_ c: UnsupervisedFFConfiguration, inputSize: Int) -> [Matrix]? {
-        guard let fields = c.settings.receptiveFields, let shape = try? c.imageShape(pixels: inputSize) else { return nil }
+        guard let fields = c.settings.receptiveFields, let shape = try? c.imageShape(pixels: inputSize),
+              (try? fields.validate(hiddenSizes: c.ff.hiddenSizes, imageWidth: shape.width, imageHeight: shape.height)) != nil
+        else { return nil }
         return fields.masks(hiddenSizes: c.ff.hiddenSizes, imageWidth: shape.width, imageHeight: shape.height)
     }
 

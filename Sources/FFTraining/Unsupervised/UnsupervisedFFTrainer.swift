@@ -78,6 +78,8 @@ public final class UnsupervisedFFTrainer {
         try config.validate()
         guard train.count > 1 else { throw TrainingError.invalidConfiguration("unsupervised FF needs at least two training images") }
         let shape = try config.imageShape(pixels: train.images.columns)
+        try config.settings.receptiveFields?.validate(hiddenSizes: config.ff.hiddenSizes,
+                                                      imageWidth: shape.width, imageHeight: shape.height)
         guard train.images.columns == network.layers.inputSize else {
             throw TrainingError.invalidConfiguration(
                 "network expects \(network.layers.inputSize) pixels per image, data has \(train.images.columns)")

@@ -70,6 +70,9 @@ struct Train: ParsableCommand {
         if variants.receptiveField != nil && a != .ffUnsupervised {
             throw ValidationError("--receptive-field applies to --algorithm ff-unsupervised only (\(a.rawValue) layers are fully connected)")
         }
+        if let sizes = try variants.receptiveFieldSizes(), let layers = try training.hiddenSizes()?.count {
+            do { try LocalReceptiveFields(sizes: sizes).validate(layers: layers) } catch { throw ValidationError("\(error)") }
+        }
         if streamDir != nil && a != .ffStream {
             throw ValidationError("--stream-dir applies to --algorithm ff-stream only")
         }

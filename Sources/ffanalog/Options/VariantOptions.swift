@@ -31,7 +31,7 @@ struct VariantOptions: ParsableArguments {
     @Option(name: .long, help: "ff-unsupervised: readout-only epochs after the FF epochs.")
     var readoutEpochs: Int?
 
-    @Option(name: .long, help: "ff-unsupervised: local receptive fields without weight sharing, R or R1,R2,... (one per layer): each unit sees a window of R×R sites of the layer below (every hidden layer a square map of sites; default: fully connected).")
+    @Option(name: .long, help: "ff-unsupervised: local receptive fields without weight sharing, R or R1,R2,... (one per layer): each unit sees the sites of the layer below less than R/2 away along each axis (R per axis, one fewer where the point below the unit lies exactly on a site or midway between two; every hidden layer a square map of sites; on a device the weights outside are pairs programmed to 0; default: fully connected).")
     var receptiveField: String?
 
     /// The parsed `--receptive-field`.
@@ -106,6 +106,9 @@ extension VariantOptions {
     ///   - simulation: The simulation to change.
     ///   - training: The training options, for the recipe.
     func apply(to simulation: inout Simulation, training: TrainingOptions) throws {
+        if receptiveField != nil && !simulation.methods.contains(.ffUnsupervised) {
+            throw ValidationError("--receptive-field applies to the ff-unsupervised method only; add it to --methods or drop the option")
+        }
         let recipe = try training.resolvedRecipe()
         simulation.recurrent = try recurrentDynamics(recipe)
         simulation.unsupervised = try unsupervisedSettings(recipe)
