@@ -66,6 +66,24 @@ struct LocalReceptiveFieldsTests {
         // E[w² · fan-in] = 2 for He-normal weights on the window's fan-in.
         let meanSquareTimesFanIn = sumOfSquares / connections
         #expect(abs(meanSquareTimesFanIn - 2) < 0.1, "\(meanSquareTimesFanIn)")
+        #expect(p.bias.allSatisfy { $0 == 0 })
+    }
+
+    @Test("PyTorch's default initialisation: weights and bias within ±1/√(the window's fan-in)")
+    func restrictedPyTorchInitialisation() {
+        let image = Map(width: 16, height: 16, channels: 1), upper = Map(width: 8, height: 8, channels: 4)
+        let mask = LocalReceptiveFields.mask(from: image, to: upper, size: 5)
+        var p = LayerParameters(inputSize: 256, outputSize: 256, initialization: .pytorchDefault, random: RandomGenerator(seed: 4))
+        LocalReceptiveFields.restrict(&p, to: mask, initialization: .pytorchDefault)
+        var widest = 0.0
+        for r in 0..<256 {
+            let bound = 1 / Double(Self.inputs(of: r, in: mask).count).squareRoot()
+            #expect(abs(Double(p.bias[r])) <= bound * (1 + 1e-5))
+            widest = max(widest, abs(Double(p.bias[r])) / bound)
+            for k in 0..<256 where mask[r, k] != 0 { #expect(abs(Double(p.weights[r, k])) <= bound * (1 + 1e-5)) }
+        }
+        // The biases fill their range: uniform on ±bound, so the widest of 256 is close to it.
+        #expect(widest > 0.9, "\(widest)")
     }
 
     static func configuration(size: Int?) -> UnsupervisedFFConfiguration {

@@ -177,8 +177,9 @@ public struct LocalReceptiveFields: Sendable, Equatable, Codable {
     }
 
     /// Zeroes the weights outside the windows and, for fan-in-scaled
-    /// initialisations, rescales each unit's remaining weights as if its
-    /// fan-in were its window's size (by √(inputs / connections)).
+    /// initialisations, rescales each unit's remaining weights and its bias
+    /// as if its fan-in were its window's size (by √(inputs / connections);
+    /// only ``WeightInitialization/pytorchDefault`` draws a non-zero bias).
     /// - Parameters:
     ///   - parameters: Freshly initialised parameters.
     ///   - mask: The layer's ``mask(from:to:size:)``.
@@ -190,12 +191,15 @@ public struct LocalReceptiveFields: Sendable, Equatable, Codable {
         let rescales = initialization != .normalFanOut
         mask.withUnsafeBufferPointer { m in
             parameters.weights.withUnsafeMutableBufferPointer { w in
-                for r in 0..<outputs {
-                    let row = r * inputs
-                    var connections = 0
-                    for k in row..<(row + inputs) where m[k] != 0 { connections += 1 }
-                    let factor = rescales && connections > 0 ? (Float(inputs) / Float(connections)).squareRoot() : 1
-                    for k in row..<(row + inputs) { w[k] = m[k] != 0 ? w[k] * factor : 0 }
+                parameters.bias.withUnsafeMutableBufferPointer { b in
+                    for r in 0..<outputs {
+                        let row = r * inputs
+                        var connections = 0
+                        for k in row..<(row + inputs) where m[k] != 0 { connections += 1 }
+                        let factor = rescales && connections > 0 ? (Float(inputs) / Float(connections)).squareRoot() : 1
+                        for k in row..<(row + inputs) { w[k] = m[k] != 0 ? w[k] * factor : 0 }
+                        b[r] *= factor
+                    }
                 }
             }
         }
