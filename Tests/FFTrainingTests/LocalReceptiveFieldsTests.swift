@@ -48,12 +48,18 @@ struct LocalReceptiveFieldsTests {
         for unit in 0..<16 { #expect(Self.inputs(of: unit, in: one) == [unit]) }
     }
 
-    @Test("initial weights: zero outside the window, He scale for the window's fan-in")
-    func restrictedInitialisation() {
+    /// A 256→256 layer (8×8 sites of 4 over a 16×16 image) initialised and restricted to 5-wide windows.
+    static func restrictedLayer(_ initialization: WeightInitialization) -> (LayerParameters, Matrix) {
         let image = Map(width: 16, height: 16, channels: 1), upper = Map(width: 8, height: 8, channels: 4)
         let mask = LocalReceptiveFields.mask(from: image, to: upper, size: 5)
-        var p = LayerParameters(inputSize: 256, outputSize: 256, initialization: .heNormal, random: RandomGenerator(seed: 4))
-        LocalReceptiveFields.restrict(&p, to: mask, initialization: .heNormal)
+        var p = LayerParameters(inputSize: 256, outputSize: 256, initialization: initialization, random: RandomGenerator(seed: 4))
+        LocalReceptiveFields.restrict(&p, to: mask, initialization: initialization)
+        return (p, mask)
+    }
+
+    @Test("initial weights: zero outside the window, He scale for the window's fan-in")
+    func restrictedInitialisation() {
+        let (p, mask) = Self.restrictedLayer(.heNormal)
         var sumOfSquares = 0.0, connections = 0.0
         for r in 0..<256 {
             for k in 0..<256 {
@@ -71,10 +77,7 @@ struct LocalReceptiveFieldsTests {
 
     @Test("PyTorch's default initialisation: weights and bias within ±1/√(the window's fan-in)")
     func restrictedPyTorchInitialisation() {
-        let image = Map(width: 16, height: 16, channels: 1), upper = Map(width: 8, height: 8, channels: 4)
-        let mask = LocalReceptiveFields.mask(from: image, to: upper, size: 5)
-        var p = LayerParameters(inputSize: 256, outputSize: 256, initialization: .pytorchDefault, random: RandomGenerator(seed: 4))
-        LocalReceptiveFields.restrict(&p, to: mask, initialization: .pytorchDefault)
+        let (p, mask) = Self.restrictedLayer(.pytorchDefault)
         var widest = 0.0
         for r in 0..<256 {
             let bound = 1 / Double(Self.inputs(of: r, in: mask).count).squareRoot()
