@@ -1,4 +1,5 @@
 import FFDevice
+import FFNumerics
 import FFPlots
 import FFResults
 import FFTraining
@@ -15,6 +16,9 @@ public enum SimulationReport {
         public var command: String
         /// BLAS threads.
         public var threads: Int
+        /// The BLAS library and kernel set (``BLAS/configuration``): results are
+        /// bit-reproducible for a fixed seed, thread count and kernel set.
+        public var blas: String = BLAS.configuration
         /// The resolved preset.
         public var preset: DevicePreset
         /// FF hyper-parameters.

@@ -31,5 +31,6 @@ struct CLISimulateTests {
         }
         let json = try String(contentsOfFile: stem + ".json", encoding: .utf8)
         #expect(json.contains("inference_energy_per_sample") && json.contains("\"energy\""))
+        #expect(json.contains("\"blas\" : \"OpenBLAS"), "the kernel set, for reproducibility")
     }
 }

@@ -136,6 +136,7 @@ struct DriftDocument: Codable {
     var gitCommit: String? = FFAnalogVersion.gitCommit
     var command: String
     var threads: Int
+    var blas: String = BLAS.configuration
     var preset: DevicePreset
     var times: [DriftTime]
     var records: [SimulationRecord]
