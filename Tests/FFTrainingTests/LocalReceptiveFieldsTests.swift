@@ -160,6 +160,18 @@ struct LocalReceptiveFieldsTests {
         #expect(Self.inputs(of: 27, in: masks[1]) == [18, 19, 20, 26, 27, 28, 34, 35, 36])
     }
 
+    @Test("one size for every layer equals that size once per layer; different windows differ")
+    func equalityBySizePerLayer() {
+        let once = LocalReceptiveFields(sizes: [5])
+        #expect(once == LocalReceptiveFields(sizes: [5, 5, 5, 5]))
+        #expect(LocalReceptiveFields(sizes: [5, 5]) == once)
+        #expect(once != LocalReceptiveFields(sizes: [5, 7, 5, 5]))
+        #expect(LocalReceptiveFields(sizes: [3, 5]) != LocalReceptiveFields(sizes: [5, 3]))
+        #expect(once != LocalReceptiveFields(sizes: []) && LocalReceptiveFields(sizes: []) != once)
+        // The resume check compares whole settings, so their equality follows.
+        #expect(UnsupervisedSettings(receptiveFields: once) == UnsupervisedSettings(receptiveFields: LocalReceptiveFields(sizes: [5, 5, 5, 5])))
+    }
+
     @Test("too few sizes for the layers: the network builds, and training refuses with a reason")
     func tooFewSizes() throws {
         var config = Self.configuration(size: 3)

@@ -43,6 +43,18 @@ public struct LocalReceptiveFields: Sendable, Equatable, Codable {
         return sizes.count == 1 ? sizes[0] : sizes[layer]
     }
 
+    /// Whether two settings give every layer the same window: one size for
+    /// every layer equals the same size written once per layer, so `[5]`
+    /// equals `[5, 5, 5, 5]` (a state file saved under one spelling resumes
+    /// under the other).
+    public static func == (a: Self, b: Self) -> Bool {
+        switch (a.sizes.count, b.sizes.count) {
+        case (1, _): return !b.sizes.isEmpty && b.sizes.allSatisfy { $0 == a.sizes[0] }
+        case (_, 1): return !a.sizes.isEmpty && a.sizes.allSatisfy { $0 == b.sizes[0] }
+        default: return a.sizes == b.sizes
+        }
+    }
+
     /// Checks the sizes against the network's number of layers.
     /// - Parameter layers: Hidden layers of the network.
     /// - Throws: ``TrainingError/invalidConfiguration(_:)`` saying what does not fit.
