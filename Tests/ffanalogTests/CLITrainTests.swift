@@ -67,6 +67,17 @@ struct CLITrainTests {
         #expect(all.status != 0 && all.stderr.contains("cannot hold out 60000 validation examples"), "\(all.stderr)")
     }
 
+    @Test("a run that learned nothing says so: SGD at lr 1 silences every FF unit; a run that learns gives no warning")
+    func collapseWarning() throws {
+        let collapsed = try CLI.run(["train", "--algorithm", "ff", "--optimizer", "sgd", "--momentum", "0.9",
+                                     "--learning-rate", "1"] + Self.common)
+        #expect(collapsed.status == 0, "\(collapsed.stderr)")
+        #expect(collapsed.stderr.contains("is at chance (10% for 10 classes): the network learned nothing"), "\(collapsed.stderr)")
+        #expect(collapsed.stderr.contains("lower --learning-rate"), "\(collapsed.stderr)")
+        let learned = try CLI.run(["train", "--algorithm", "ff"] + Self.common)
+        #expect(learned.status == 0 && !learned.stderr.contains("at chance"), "\(learned.stderr)")
+    }
+
     @Test("a saved model reloads with the same test accuracy; a corrupt one is rejected", arguments: ["ff", "bp"])
     func saveAndEvaluate(algorithm: String) throws {
         let dir = try CLI.temporaryDirectory()

@@ -135,6 +135,10 @@ struct Train: ParsableCommand {
         line += "; train accuracy \(format(100 * result.trainAccuracy, 2))%"
         line += "; \(format(result.trainSeconds, 1))s training on \(result.threads) BLAS threads"
         print(line)
+        let accuracies = [result.trainAccuracy, result.testAccuracy] + (result.testAccuracyReadout.map { [$0] } ?? [])
+        if let warning = Self.chanceWarning(accuracies: accuracies, classes: DatasetSplit.classCount) {
+            printError("warning: \(warning)")
+        }
         if let use = result.zeroSkipping {
             let percent = { (v: [Double]) in v.map { "\(format(100 * $0, 1))%" }.joined(separator: ", ") }
             print("zeros skipped in training: inputs multiplied \(percent(use.inputUse)), "
@@ -153,6 +157,25 @@ struct Train: ParsableCommand {
             }
             for line in TextTable.lines(rows) { print(line) }
         }
+    }
+
+    /// A warning when a finished run is no better than guessing, or `nil`.
+    ///
+    /// Without it, a collapse looks like an ordinary result: a step too large
+    /// can silence every unit of an FF layer, after which no gradient revives it
+    /// and every label scores the same.
+    /// - Parameters:
+    ///   - accuracies: Every accuracy the run reports, in [0, 1]: train,
+    ///     test or validation, and the readout's where there is one. Training
+    ///     has failed only if all of them are near chance.
+    ///   - classes: Number of classes (chance is one over it).
+    /// - Returns: What happened and what to try, or `nil` when any accuracy is above 1.5× chance.
+    static func chanceWarning(accuracies: [Double], classes: Int) -> String? {
+        let chance = 1 / Double(max(classes, 1))
+        guard let best = accuracies.max(), best <= 1.5 * chance else { return nil }
+        return "the best accuracy of this run, \(format(100 * best, 2))%, is at chance (\(format(100 * chance, 0))% for \(classes) classes): "
+            + "the network learned nothing. With FF the usual cause is a collapse, every unit silent after too large a step "
+            + "(--diagnostics shows each layer's dead fraction); lower --learning-rate"
     }
 
     /// Where `--diagnostics` writes its CSV beside `--output`: `X.json` → `X.diagnostics.csv`.
