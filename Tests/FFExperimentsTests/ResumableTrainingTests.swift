@@ -110,14 +110,15 @@ struct ResumableTrainingTests {
         }
     }
 
-    @Test("recurrent FF resumes bit for bit")
-    func recurrentResume() throws {
+    @Test("recurrent FF resumes bit for bit, with and without jittered images", arguments: [0, 1])
+    func recurrentResume(jitter: Int) throws {
         let data = TrainingRunTests.dataset()
         let (train, test) = (Examples(data.train), Examples(data.test))
         var ff = Self.configuration(optimizer: .adam).ff
         ff.hiddenSizes = [24, 24]
         ff.negatives = .proportional
-        let c = RecurrentFFConfiguration(ff: ff, dynamics: RecurrentDynamics(iterations: 3, firstScoredIteration: 2, lastScoredIteration: 3))
+        let c = RecurrentFFConfiguration(ff: ff, dynamics: RecurrentDynamics(iterations: 3, firstScoredIteration: 2, lastScoredIteration: 3,
+                                                                             jitter: jitter))
         try checkResume(epochs: 3) {
             let network = RecurrentFFNetwork(configuration: c, inputSize: 64, random: RandomGenerator(seed: 5))
             let trainer = RecurrentFFTrainer(network: network, seed: 9)

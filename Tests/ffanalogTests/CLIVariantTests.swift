@@ -97,6 +97,8 @@ struct CLIVariantTests {
         (["--algorithm", "ff-unsupervised", "--receptive-field", "7,0"], "--receptive-field takes R or R1,R2,..."),
         (["--algorithm", "ff-unsupervised", "--receptive-field", "3,5,7"], "--receptive-field gives 3 sizes for 2 hidden layers"),
         (["--algorithm", "ff", "--receptive-field", "7"], "--receptive-field applies to --algorithm ff-unsupervised only"),
+        (["--algorithm", "ff", "--jitter", "2"], "--jitter applies to --algorithm ff-recurrent only"),
+        (["--algorithm", "ff-recurrent", "--jitter=-1"], "--jitter must be 0 (none) or a positive number of pixels"),
     ])
     func refused(arguments: [String], reason: String) throws {
         let r = try CLI.run(["train"] + arguments + Self.small)
@@ -107,13 +109,16 @@ struct CLIVariantTests {
     /// The CI check that learning happens: both variants, trained through the
     /// ideal device on 1500 Fashion-MNIST images, end well above chance (10%);
     /// over seeds 1–3 they reached 50–59% and 64–65%.
-    @Test("simulate refuses --receptive-field when ff-unsupervised is not among the methods")
-    func simulateReceptiveFieldNeedsUnsupervised() throws {
-        let r = try CLI.run(["simulate", "--device", "ideal", "--methods", "ff,bp-ideal", "--receptive-field", "5",
+    @Test("simulate refuses a variant's option when that variant is not among the methods", arguments: [
+        (["--receptive-field", "5"], "--receptive-field applies to the ff-unsupervised method only"),
+        (["--jitter", "1"], "--jitter applies to the ff-recurrent method only"),
+    ])
+    func simulateVariantOptionNeedsItsMethod(option: [String], reason: String) throws {
+        let r = try CLI.run(["simulate", "--device", "ideal", "--methods", "ff,bp-ideal"] + option + [
                              "--dataset", "fashion-mnist", "--data-dir", CLI.fashionDirectory, "--train-examples", "100",
                              "--test-examples", "50", "--epochs", "1", "--hidden", "16", "--threads", "1", "--quiet"])
         #expect(r.status != 0)
-        #expect(r.stderr.contains("--receptive-field applies to the ff-unsupervised method only"), "\(r.stderr)")
+        #expect(r.stderr.contains(reason), "\(r.stderr)")
     }
 
     @Test("learning happens: simulate --methods ff-recurrent,ff-unsupervised on a small slice")

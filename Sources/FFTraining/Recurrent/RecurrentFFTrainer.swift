@@ -104,6 +104,9 @@ public final class RecurrentFFTrainer {
         let steps = (train.count + ff.batchSize - 1) / ff.batchSize
         let shuffle = random.derived(stream: "shuffle")
         let negatives = random.derived(stream: "negatives")
+        let shifts = random.derived(stream: "jitter")
+        let jitter = try self.jitter(pixels: network.inputSize)
+        var jitterScratch = [Float]()
         let sampler = ff.negatives.make()
         var order = Array(0..<train.count)
         var history = [EpochRecord]()
@@ -113,6 +116,7 @@ public final class RecurrentFFTrainer {
             try snapshot.restore(updates: &updates)
             try snapshot.restore("shuffle", generator: shuffle)
             try snapshot.restore("negatives", generator: negatives)
+            if jitter != nil { try snapshot.restore("jitter", generator: shifts) }
             order = try snapshot.order(count: order.count)
             history = snapshot.history
         }
@@ -125,6 +129,7 @@ public final class RecurrentFFTrainer {
                 let lr = ff.learningRate * ff.learningRateSchedule.factor(epoch: epoch, step: s, stepsPerEpoch: steps, epochs: epochs)
                 let lo = s * ff.batchSize
                 train.gather(order[lo..<min(lo + ff.batchSize, train.count)], images: &batchImages, labels: &batchLabels)
+                jitter?.apply(to: &batchImages, scratch: &jitterScratch, random: shifts)
                 let scores = sampler.needsScores ? network.singlePassScores(batchImages, workspace: &scoring) : nil
                 let wrong = sampler.negativeLabels(for: batchLabels, scores: scores, classes: network.classes, random: negatives)
                 let losses = trainBatch(negativeLabels: wrong, learningRate: lr)
@@ -154,11 +159,27 @@ public final class RecurrentFFTrainer {
                 snapshot.put(updates: updates)
                 snapshot.put("shuffle", generator: shuffle)
                 snapshot.put("negatives", generator: negatives)
+                if jitter != nil { snapshot.put("jitter", generator: shifts) }
                 snapshot.put(order: order)
                 try checkpoint(snapshot)
             }
         }
         return history
+    }
+
+    /// The jitter of the training images, or `nil` without one.
+    /// - Parameter pixels: Pixels per image.
+    /// - Throws: ``TrainingError/invalidConfiguration(_:)`` when the images are not square.
+    private func jitter(pixels: Int) throws(TrainingError) -> ImageJitter? {
+        let shift = network.configuration.dynamics.jitter
+        guard shift > 0 else { return nil }
+        let side = ImageJitter.side(ofPixels: pixels)
+        guard side * side == pixels else {
+            throw .invalidConfiguration("--jitter shifts square images; these have \(pixels) pixels, not a square number")
+        }
+        // A pixel moved in from outside is a raw 0, standardised like the rest.
+        let background = network.configuration.ff.pixelStandardization.map { -$0.mean / $0.std } ?? 0
+        return ImageJitter(maxShift: shift, background: background)
     }
 
     /// One batch: the shared bottom-up pass, the positive and negative runs

@@ -73,6 +73,9 @@ struct Train: ParsableCommand {
         if let sizes = try variants.receptiveFieldSizes(), let layers = try training.hiddenSizes()?.count {
             do { try LocalReceptiveFields(sizes: sizes).validate(layers: layers) } catch { throw ValidationError("\(error)") }
         }
+        if (variants.jitter ?? 0) > 0 && a != .ffRecurrent {
+            throw ValidationError("--jitter applies to --algorithm ff-recurrent only for now")
+        }
         if streamDir != nil && a != .ffStream {
             throw ValidationError("--stream-dir applies to --algorithm ff-stream only")
         }

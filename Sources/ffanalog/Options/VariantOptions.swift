@@ -22,6 +22,9 @@ struct VariantOptions: ParsableArguments {
     @Option(name: .long, help: "ff-recurrent: size of the label vector the top layer hears: state (a normalised top state's length, √(units/classes) under RMS; the default), normalized (like a state, no more) or a factor on the normalised label.")
     var labelScale: String?
 
+    @Option(name: .long, help: "ff-recurrent: shift each training image by a random 0 to N pixels along each axis every time it is used (data augmentation, not in Hinton's §4; prediction sees the images unshifted; default 0: none).")
+    var jitter: Int?
+
     @Option(name: .long, help: "ff-unsupervised: passes of the [1/4, 1/2, 1/4] blur of the hybrid mask.")
     var blurPasses: Int?
 
@@ -59,6 +62,7 @@ struct VariantOptions: ParsableArguments {
             throw ValidationError("unknown --label-scale '\(labelScale)'; choose normalized, state or a positive number")
         }
         if let iterations, iterations < 1 { throw ValidationError("--iterations must be at least 1") }
+        if let jitter, jitter < 0 { throw ValidationError("--jitter must be 0 (none) or a positive number of pixels, got \(jitter)") }
         _ = try scoredWindow()
         if let recurrentStep, !["iteration", "batch"].contains(recurrentStep) {
             throw ValidationError("unknown --recurrent-step '\(recurrentStep)'; choose iteration or batch")
@@ -79,6 +83,7 @@ struct VariantOptions: ParsableArguments {
         if let damping { d.damping = damping }
         if let iterations { d.iterations = iterations }
         if let s = labelScale.flatMap(LabelScale.init) { d.labelScale = s }
+        if let jitter { d.jitter = jitter }
         if let recurrentStep { d.updateEveryIteration = recurrentStep == "iteration" }
         if let p = recurrentPredictionLayers.flatMap(PredictionLayers.init(rawValue:)) { d.predictionLayers = p }
         if let window = try scoredWindow() {
@@ -108,6 +113,9 @@ extension VariantOptions {
     func apply(to simulation: inout Simulation, training: TrainingOptions) throws {
         if receptiveField != nil && !simulation.methods.contains(.ffUnsupervised) {
             throw ValidationError("--receptive-field applies to the ff-unsupervised method only; add it to --methods or drop the option")
+        }
+        if (jitter ?? 0) > 0 && !simulation.methods.contains(.ffRecurrent) {
+            throw ValidationError("--jitter applies to the ff-recurrent method only; add it to --methods or drop the option")
         }
         let recipe = try training.resolvedRecipe()
         simulation.recurrent = try recurrentDynamics(recipe)
