@@ -22,7 +22,7 @@ struct VariantOptions: ParsableArguments {
     @Option(name: .long, help: "ff-recurrent: size of the label vector the top layer hears: state (a normalised top state's length, √(units/classes) under RMS; the default), normalized (like a state, no more) or a factor on the normalised label.")
     var labelScale: String?
 
-    @Option(name: .long, help: "ff-recurrent: shift each training image by a random 0 to N pixels along each axis every time it is used (data augmentation, not in Hinton's §4; prediction sees the images unshifted; default 0: none).")
+    @Option(name: .long, help: "ff-recurrent: shift each training image by a random −N to N pixels along each axis every time it is used (data augmentation, not in Hinton's §4; prediction sees the images unshifted; default 0: none).")
     var jitter: Int?
 
     @Option(name: .long, help: "ff-unsupervised: passes of the [1/4, 1/2, 1/4] blur of the hybrid mask.")
