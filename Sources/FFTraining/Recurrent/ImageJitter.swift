@@ -34,8 +34,9 @@ public struct ImageJitter: Sendable, Equatable {
     ///   - scratch: A buffer of at least one image's pixels, reused between calls.
     ///   - random: The generator of the offsets.
     public func apply(to images: inout Matrix, scratch: inout [Float], random: RandomGenerator) {
-        let side = Self.side(ofPixels: images.columns)
-        precondition(side * side == images.columns, "jitter needs square images, got \(images.columns) pixels")
+        guard let side = Self.side(ofPixels: images.columns) else {
+            preconditionFailure("jitter needs square images, got \(images.columns) pixels")
+        }
         if scratch.count < images.columns { scratch = [Float](repeating: 0, count: images.columns) }
         let (span, pixels, rows) = (2 * maxShift + 1, images.columns, images.rows)
         images.withUnsafeMutableBufferPointer { all in
@@ -75,11 +76,9 @@ public struct ImageJitter: Sendable, Equatable {
         }
     }
 
-    /// The side of a square image of `pixels` pixels (rounded down when not square).
-    static func side(ofPixels pixels: Int) -> Int {
-        var s = Int(Double(pixels).squareRoot())
-        while (s + 1) * (s + 1) <= pixels { s += 1 }
-        while s * s > pixels { s -= 1 }
-        return s
+    /// The side of a square image of `pixels` pixels, or `nil` when `pixels` is not a square.
+    static func side(ofPixels pixels: Int) -> Int? {
+        let side = Int(Double(pixels).squareRoot().rounded())
+        return side * side == pixels ? side : nil
     }
 }

@@ -173,8 +173,7 @@ public final class RecurrentFFTrainer {
     private func jitter(pixels: Int) throws(TrainingError) -> ImageJitter? {
         let shift = network.configuration.dynamics.jitter
         guard shift > 0 else { return nil }
-        let side = ImageJitter.side(ofPixels: pixels)
-        guard side * side == pixels else {
+        guard ImageJitter.side(ofPixels: pixels) != nil else {
             throw .invalidConfiguration("--jitter shifts square images; these have \(pixels) pixels, not a square number")
         }
         // A pixel moved in from outside is a raw 0, standardised like the rest.
