@@ -16,12 +16,13 @@ struct CLIVariantTests {
         defer { CLI.remove(dir) }
         let recurrent = dir.appendingPathComponent("r.json").path
         let r = try CLI.run(["train", "--algorithm", "ff-recurrent", "--iterations", "3", "--scored-iterations", "2-3",
-                             "--damping", "0.5", "--output", recurrent] + Self.small)
+                             "--damping", "0.5", "--label-free-iterations", "skip", "--output", recurrent] + Self.small)
         #expect(r.status == 0, "\(r.stderr)")
         let rj = try Self.json(recurrent)
         #expect(rj["algorithm"] as? String == "ff-recurrent")
         let dynamics = try #require(rj["recurrent_dynamics"] as? [String: Any])
         #expect(dynamics["damping"] as? Double == 0.5 && dynamics["iterations"] as? Int == 3)
+        #expect(dynamics["trains_label_free_iterations"] as? Bool == false)
         let skipping = try #require(rj["zero_skipping"] as? [String: Any])
         for key in ["input_use", "gradient_use"] {
             let use = try #require(skipping[key] as? [Double], "\(key)")
@@ -99,6 +100,10 @@ struct CLIVariantTests {
         (["--algorithm", "ff", "--receptive-field", "7"], "--receptive-field applies to --algorithm ff-unsupervised only"),
         (["--algorithm", "ff", "--jitter", "2"], "--jitter applies to --algorithm ff-recurrent only"),
         (["--algorithm", "ff-recurrent", "--jitter=-1"], "--jitter must be 0 (none) or a positive number of pixels"),
+        (["--algorithm", "ff", "--label-free-iterations", "skip"], "--label-free-iterations applies to --algorithm ff-recurrent only"),
+        (["--algorithm", "ff-recurrent", "--label-free-iterations", "maybe"], "unknown --label-free-iterations 'maybe'"),
+        (["--algorithm", "ff-recurrent", "--label-free-iterations", "skip", "--iterations", "1", "--scored-iterations", "1-1"],
+         "the bottom layer first trains at iteration 2"),
     ])
     func refused(arguments: [String], reason: String) throws {
         let r = try CLI.run(["train"] + arguments + Self.small)
@@ -112,6 +117,7 @@ struct CLIVariantTests {
     @Test("simulate refuses a variant's option when that variant is not among the methods", arguments: [
         (["--receptive-field", "5"], "--receptive-field applies to the ff-unsupervised method only"),
         (["--jitter", "1"], "--jitter applies to the ff-recurrent method only"),
+        (["--label-free-iterations", "skip"], "--label-free-iterations applies to the ff-recurrent method only"),
     ])
     func simulateVariantOptionNeedsItsMethod(option: [String], reason: String) throws {
         let r = try CLI.run(["simulate", "--device", "ideal", "--methods", "ff,bp-ideal"] + option + [

@@ -29,6 +29,15 @@ public struct RecurrentDynamics: Sendable, Codable, Equatable {
     /// default, leaves the images alone). Not part of Hinton's §4 setting;
     /// prediction always sees the images unshifted.
     public var jitter: Int
+    /// Whether a layer also gets an FF gradient at the iterations before the
+    /// label can have reached it (true, the default: FF on every layer at
+    /// every time step). The label enters at the top, one layer per
+    /// iteration, so with L layers layer l (1-based) first hears it at
+    /// iteration L − l + 1; before that its positive and negative runs have the
+    /// same input, and the loss only pulls both goodnesses towards the
+    /// threshold. When false, those iterations train nothing (see
+    /// ``trains(layer:of:at:)``).
+    public var trainsLabelFreeIterations: Bool
 
     /// Creates the dynamics; the defaults are Hinton's where he gives them.
     /// - Parameters:
@@ -40,9 +49,10 @@ public struct RecurrentDynamics: Sendable, Codable, Equatable {
     ///   - updateEveryIteration: Step after every iteration rather than once per batch.
     ///   - labelScale: How large the label vector is.
     ///   - jitter: Largest random shift of a training image, in pixels (0: none).
+    ///   - trainsLabelFreeIterations: Train layers also before the label has reached them.
     public init(damping: Float = 0.3, iterations: Int = 8, firstScoredIteration: Int = 3, lastScoredIteration: Int = 5,
                 predictionLayers: PredictionLayers = .all, updateEveryIteration: Bool = true, labelScale: LabelScale = .stateLength,
-                jitter: Int = 0) {
+                jitter: Int = 0, trainsLabelFreeIterations: Bool = true) {
         self.damping = damping
         self.iterations = iterations
         self.firstScoredIteration = firstScoredIteration
@@ -51,15 +61,18 @@ public struct RecurrentDynamics: Sendable, Codable, Equatable {
         self.updateEveryIteration = updateEveryIteration
         self.labelScale = labelScale
         self.jitter = jitter
+        self.trainsLabelFreeIterations = trainsLabelFreeIterations
     }
 
     private enum CodingKeys: String, CodingKey {
         case damping, iterations, firstScoredIteration, lastScoredIteration, predictionLayers, updateEveryIteration, labelScale, jitter
+        case trainsLabelFreeIterations
     }
 
     /// Decodes the dynamics; results and states written before ``labelScale``
     /// existed decode as ``LabelScale/normalized``, how they were trained, and
-    /// those written before ``jitter`` existed without jitter.
+    /// those written before ``jitter`` and ``trainsLabelFreeIterations``
+    /// existed without jitter and training every iteration.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         damping = try c.decode(Float.self, forKey: .damping)
@@ -70,10 +83,11 @@ public struct RecurrentDynamics: Sendable, Codable, Equatable {
         updateEveryIteration = try c.decode(Bool.self, forKey: .updateEveryIteration)
         labelScale = try c.decodeIfPresent(LabelScale.self, forKey: .labelScale) ?? .normalized
         jitter = try c.decodeIfPresent(Int.self, forKey: .jitter) ?? 0
+        trainsLabelFreeIterations = try c.decodeIfPresent(Bool.self, forKey: .trainsLabelFreeIterations) ?? true
     }
 
-    /// Encodes the dynamics; ``jitter`` only when it is on, so results without
-    /// it read as before.
+    /// Encodes the dynamics; ``jitter`` and ``trainsLabelFreeIterations`` only
+    /// when they differ from the default, so results without them read as before.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(damping, forKey: .damping)
@@ -84,6 +98,24 @@ public struct RecurrentDynamics: Sendable, Codable, Equatable {
         try c.encode(updateEveryIteration, forKey: .updateEveryIteration)
         try c.encode(labelScale, forKey: .labelScale)
         if jitter != 0 { try c.encode(jitter, forKey: .jitter) }
+        if !trainsLabelFreeIterations { try c.encode(false, forKey: .trainsLabelFreeIterations) }
+    }
+
+    /// The first iteration (1-based) at which a layer's input depends on the
+    /// label: the top layer hears it at iteration 1, each layer below one
+    /// iteration after the layer above it.
+    /// - Parameters:
+    ///   - layer: The layer, 0-based from the bottom.
+    ///   - layerCount: How many hidden layers the network has.
+    public static func labelArrival(layer: Int, of layerCount: Int) -> Int { layerCount - layer }
+
+    /// Whether a layer gets an FF gradient at an iteration.
+    /// - Parameters:
+    ///   - layer: The layer, 0-based from the bottom.
+    ///   - layerCount: How many hidden layers the network has.
+    ///   - iteration: The iteration, 1-based.
+    public func trains(layer: Int, of layerCount: Int, at iteration: Int) -> Bool {
+        trainsLabelFreeIterations || iteration >= Self.labelArrival(layer: layer, of: layerCount)
     }
 
     /// The iterations averaged for a prediction.

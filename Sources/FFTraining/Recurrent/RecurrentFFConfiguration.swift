@@ -27,6 +27,10 @@ public struct RecurrentFFConfiguration: Sendable, Codable, Equatable {
     public func validate() throws(TrainingError) {
         try dynamics.validate()
         guard !ff.hiddenSizes.isEmpty else { throw .invalidConfiguration("recurrent FF needs at least one hidden layer") }
+        guard dynamics.trainsLabelFreeIterations || dynamics.iterations >= ff.hiddenSizes.count else {
+            throw .invalidConfiguration(
+                "with label-free iterations skipped, the bottom layer first trains at iteration \(ff.hiddenSizes.count) (one per layer for the label to come down), but there are only \(dynamics.iterations); raise --iterations or train every iteration")
+        }
         guard ff.schedule == .simultaneous else {
             throw .invalidConfiguration(
                 "recurrent FF trains every layer together (each hears the layers above it); --schedule layerwise does not apply")

@@ -10,7 +10,8 @@ import FFRandom
 /// Both runs start from the same bottom-up pass and then iterate with
 /// damping, stacked as one batch of twice the rows (each layer measures both
 /// in one call; the dynamics act on every row alone). At each iteration
-/// every layer adds its local FF gradient: the goodness loss of its damped
+/// every layer adds its local FF gradient (from the iteration the label
+/// reaches it on, when ``RecurrentDynamics/trainsLabelFreeIterations`` is off): the goodness loss of its damped
 /// state, times `1 − damping` (the earlier state is held fixed), times the
 /// nominal activation derivative read off the measured output, times the
 /// layer's own input. Each layer takes an
@@ -184,7 +185,8 @@ public final class RecurrentFFTrainer {
     /// One batch: the shared bottom-up pass, the positive and negative runs
     /// (stacked, so that each layer measures both in one call) with an FF
     /// gradient at every iteration, and the optimizer steps.
-    /// - Returns: Each layer's loss, averaged over the iterations.
+    /// - Returns: Each layer's loss, averaged over the iterations it trained at
+    ///   (``RecurrentDynamics/trains(layer:of:at:)``).
     private func trainBatch(negativeLabels: [Int32], learningRate: Float) -> [Double] {
         let config = network.configuration
         let n = batchImages.rows
@@ -193,9 +195,11 @@ public final class RecurrentFFTrainer {
         network.setLabels(&runs, .labels(batchLabels + negativeLabels))
         let scale = 1 - config.dynamics.damping
         var losses = [Double](repeating: 0, count: network.layerCount)
-        for _ in 0..<config.dynamics.iterations {
+        var trained = [Int](repeating: 0, count: network.layerCount)
+        for t in 1...config.dynamics.iterations {
             network.step(&runs)
-            for l in 0..<network.layerCount {
+            for l in 0..<network.layerCount where config.dynamics.trains(layer: l, of: network.layerCount, at: t) {
+                trained[l] += 1
                 losses[l] += updates[l].accumulate(
                     objective: network.objectives[l], configuration: config.ff,
                     stacked: LayerMeasurement(input: runs.inputs[l], output: runs.outputs[l],
@@ -208,7 +212,7 @@ public final class RecurrentFFTrainer {
         }
         for l in 0..<network.layerCount {
             updates[l].apply(to: &network.parameters[l], executor: network.executors[l], learningRate: learningRate)
-            losses[l] /= Double(config.dynamics.iterations)
+            losses[l] /= Double(max(1, trained[l]))
         }
         return losses
     }

@@ -76,6 +76,9 @@ struct Train: ParsableCommand {
         if (variants.jitter ?? 0) > 0 && a != .ffRecurrent {
             throw ValidationError("--jitter applies to --algorithm ff-recurrent only for now")
         }
+        if variants.labelFreeIterations == "skip" && a != .ffRecurrent {
+            throw ValidationError("--label-free-iterations applies to --algorithm ff-recurrent only")
+        }
         if streamDir != nil && a != .ffStream {
             throw ValidationError("--stream-dir applies to --algorithm ff-stream only")
         }

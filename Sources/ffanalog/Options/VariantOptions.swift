@@ -25,6 +25,9 @@ struct VariantOptions: ParsableArguments {
     @Option(name: .long, help: "ff-recurrent: shift each training image by a random −N to N pixels along each axis every time it is used (data augmentation, not in Hinton's §4; prediction sees the images unshifted; default 0: none).")
     var jitter: Int?
 
+    @Option(name: .long, help: "ff-recurrent: whether a layer trains at the iterations before the label has come down to it, when its positive and negative runs have the same input: train (the default: FF on every layer at every time step) or skip.")
+    var labelFreeIterations: String?
+
     @Option(name: .long, help: "ff-unsupervised: passes of the [1/4, 1/2, 1/4] blur of the hybrid mask.")
     var blurPasses: Int?
 
@@ -70,6 +73,9 @@ struct VariantOptions: ParsableArguments {
         if let recurrentPredictionLayers, PredictionLayers(rawValue: recurrentPredictionLayers) == nil {
             throw ValidationError("unknown --recurrent-prediction-layers '\(recurrentPredictionLayers)'; choose all or skip-first")
         }
+        if let labelFreeIterations, !["train", "skip"].contains(labelFreeIterations) {
+            throw ValidationError("unknown --label-free-iterations '\(labelFreeIterations)'; choose train or skip")
+        }
         if let blurPasses, blurPasses < 0 { throw ValidationError("--blur-passes must not be negative") }
         if let readoutLayers, readoutLayers < 1 { throw ValidationError("--readout-layers must be at least 1") }
         if let readoutEpochs, readoutEpochs < 0 { throw ValidationError("--readout-epochs must not be negative") }
@@ -85,6 +91,7 @@ struct VariantOptions: ParsableArguments {
         if let s = labelScale.flatMap(LabelScale.init) { d.labelScale = s }
         if let jitter { d.jitter = jitter }
         if let recurrentStep { d.updateEveryIteration = recurrentStep == "iteration" }
+        if let labelFreeIterations { d.trainsLabelFreeIterations = labelFreeIterations == "train" }
         if let p = recurrentPredictionLayers.flatMap(PredictionLayers.init(rawValue:)) { d.predictionLayers = p }
         if let window = try scoredWindow() {
             d.firstScoredIteration = window.lowerBound
@@ -116,6 +123,9 @@ extension VariantOptions {
         }
         if (jitter ?? 0) > 0 && !simulation.methods.contains(.ffRecurrent) {
             throw ValidationError("--jitter applies to the ff-recurrent method only; add it to --methods or drop the option")
+        }
+        if labelFreeIterations == "skip" && !simulation.methods.contains(.ffRecurrent) {
+            throw ValidationError("--label-free-iterations applies to the ff-recurrent method only; add it to --methods or drop the option")
         }
         let recipe = try training.resolvedRecipe()
         simulation.recurrent = try recurrentDynamics(recipe)
