@@ -10,11 +10,11 @@ import FFRandom
 /// Both runs start from the same bottom-up pass and then iterate with
 /// damping, stacked as one batch of twice the rows (each layer measures both
 /// in one call; the dynamics act on every row alone). At each iteration
-/// every layer adds its local FF gradient (from the iteration the label
-/// reaches it on, when ``RecurrentDynamics/trainsLabelFreeIterations`` is off): the goodness loss of its damped
-/// state, times `1 − damping` (the earlier state is held fixed), times the
-/// nominal activation derivative read off the measured output, times the
-/// layer's own input. Each layer takes an
+/// every layer adds its local FF gradient (only once the label has reached
+/// it when ``RecurrentDynamics/trainsLabelFreeIterations`` is off): the
+/// goodness loss of its damped state, times `1 − damping` (the earlier
+/// state is held fixed), times the nominal activation derivative read off
+/// the measured output, times the layer's own input. Each layer takes an
 /// optimizer step after every iteration (``RecurrentDynamics/updateEveryIteration``),
 /// or one step per batch with the mean over the iterations.
 /// No derivative crosses a layer or a time step.
