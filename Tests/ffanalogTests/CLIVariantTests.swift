@@ -16,13 +16,16 @@ struct CLIVariantTests {
         defer { CLI.remove(dir) }
         let recurrent = dir.appendingPathComponent("r.json").path
         let r = try CLI.run(["train", "--algorithm", "ff-recurrent", "--iterations", "3", "--scored-iterations", "2-3",
-                             "--damping", "0.5", "--label-free-iterations", "skip", "--output", recurrent] + Self.small)
+                             "--damping", "0.5", "--label-free-iterations", "skip",
+                             "--negatives", "proportional", "--negative-temperature", "20", "--output", recurrent] + Self.small)
         #expect(r.status == 0, "\(r.stderr)")
         let rj = try Self.json(recurrent)
         #expect(rj["algorithm"] as? String == "ff-recurrent")
         let dynamics = try #require(rj["recurrent_dynamics"] as? [String: Any])
         #expect(dynamics["damping"] as? Double == 0.5 && dynamics["iterations"] as? Int == 3)
         #expect(dynamics["trains_label_free_iterations"] as? Bool == false)
+        let recurrentFF = try #require(rj["ff_configuration"] as? [String: Any])
+        #expect(recurrentFF["negatives"] as? String == "proportional" && recurrentFF["negative_temperature"] as? Double == 20)
         let skipping = try #require(rj["zero_skipping"] as? [String: Any])
         for key in ["input_use", "gradient_use"] {
             let use = try #require(skipping[key] as? [Double], "\(key)")
@@ -91,6 +94,11 @@ struct CLIVariantTests {
 
     @Test("options a variant cannot use are refused with a reason", arguments: [
         (["--algorithm", "ff-unsupervised", "--negatives", "hard"], "hybrid"),
+        (["--algorithm", "ff-unsupervised", "--negatives", "proportional", "--negative-temperature", "5"],
+         "--negatives and --negative-temperature choose wrong labels; ff-unsupervised makes hybrid images"),
+        (["--algorithm", "ff", "--negative-temperature", "5"], "--negative-temperature applies to --negatives proportional only; the negatives here are hard"),
+        (["--algorithm", "ff-recurrent", "--negatives", "proportional", "--negative-temperature", "0"],
+         "--negative-temperature must be a positive number"),
         (["--algorithm", "ff-recurrent", "--save", "/tmp/x.ffmodel"], "--save"),
         (["--algorithm", "ff-recurrent", "--schedule", "layerwise"], "layerwise"),
         (["--algorithm", "ff-recurrent", "--scored-iterations", "3-9"], "scored iterations"),

@@ -93,11 +93,13 @@ public enum NegativeChoice: String, Sendable, Codable, CaseIterable {
     case permutation
 
     /// The sampler this choice names.
-    public func make() -> any NegativeLabelSampler {
+    /// - Parameter temperature: The softmax temperature of `proportional`
+    ///   (`nil` = 1); the other choices ignore it.
+    public func make(temperature: Float? = nil) -> any NegativeLabelSampler {
         switch self {
         case .random: RandomWrongLabel()
         case .hard: HardWrongLabel()
-        case .proportional: ProportionalWrongLabel()
+        case .proportional: ProportionalWrongLabel(temperature: temperature ?? 1)
         case .permutation: PermutedLabels()
         }
     }

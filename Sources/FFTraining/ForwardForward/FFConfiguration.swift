@@ -20,6 +20,9 @@ public struct FFConfiguration: Sendable, Codable, Equatable {
     public var goodness: GoodnessChoice
     /// How negative labels are chosen.
     public var negatives: NegativeChoice
+    /// The softmax temperature of ``NegativeChoice/proportional`` negatives
+    /// (`nil` = 1; see ``ProportionalWrongLabel``).
+    public var negativeTemperature: Float?
     /// Draw negatives once for the whole run instead of every batch (minimal PyTorch FF).
     public var fixedNegatives: Bool
     /// Length normalisation between layers.
@@ -69,7 +72,8 @@ public struct FFConfiguration: Sendable, Codable, Equatable {
         readout: Bool = true, readoutLearningRate: Float = 0.001, readoutWeightDecay: Float = 0,
         trainingExamples: Int? = nil, pixelStandardization: PixelStandardization? = nil,
         evaluateEvery: Int = 1, peerNormalization: PeerNormalization? = nil,
-        activationGradient: ActivationGradient? = nil, decorrelation: Decorrelation? = nil
+        activationGradient: ActivationGradient? = nil, decorrelation: Decorrelation? = nil,
+        negativeTemperature: Float? = nil
     ) {
         self.hiddenSizes = hiddenSizes
         self.epochs = epochs
@@ -96,6 +100,7 @@ public struct FFConfiguration: Sendable, Codable, Equatable {
         self.peerNormalization = peerNormalization
         self.activationGradient = activationGradient
         self.decorrelation = decorrelation
+        self.negativeTemperature = negativeTemperature
     }
 }
 

@@ -17,8 +17,10 @@ extension FFTrainer {
     /// K, the negatives per positive of the network's objectives.
     var negativesPerPositive: Int { network.objectives.map(\.negativesPerPositive).max() ?? 1 }
 
-    /// Refuses a K that the labels cannot supply, or objectives that disagree on K.
+    /// Refuses a K that the labels cannot supply, objectives that disagree on K,
+    /// or a temperature that does not fit the negatives (``FFConfiguration/checkNegativeTemperature()``).
     func checkNegativesPerPositive() throws {
+        try network.configuration.checkNegativeTemperature()
         let classes = network.configuration.overlay.classes
         let ks = Set(network.objectives.map(\.negativesPerPositive))
         guard ks.count <= 1 else {
@@ -39,7 +41,7 @@ extension FFTrainer {
     func chooseNegativeLabels(for labels: [Int32], images: Matrix, random: RandomGenerator) -> [Int32] {
         let classes = network.configuration.overlay.classes
         let k = negativesPerPositive
-        let sampler = network.configuration.negatives.make()
+        let sampler = network.configuration.makeNegativeSampler()
         if k > 1 && k == classes - 1 {
             return everyWrongLabel(for: labels, classes: classes)
         }

@@ -76,20 +76,38 @@ public struct HardWrongLabel: NegativeLabelSampler {
 }
 
 /// A wrong label drawn in proportion to the network's softmax over goodness
-/// (Hinton 2022 §4: "in proportion to their probabilities").
+/// (Hinton 2022 §4: "in proportion to their probabilities"), optionally at a
+/// temperature: label `c` is drawn with weight `exp(G_c / T)`.
+///
+/// At `T = 1` the softmax reads goodness as the logistic loss does (a
+/// goodness difference of 1 is a factor e in odds). A Σy² goodness over
+/// hundreds of units differs between labels by tens, so that softmax is
+/// nearly one-hot and the draw is nearly ``HardWrongLabel``; larger `T`
+/// moves it towards ``RandomWrongLabel``.
 public struct ProportionalWrongLabel: NegativeLabelSampler {
-    public init() {}
+    /// The softmax temperature `T` (positive).
+    public let temperature: Double
+
+    /// Creates the sampler.
+    /// - Parameter temperature: The softmax temperature; 1 (the default) uses goodness as it is.
+    public init(temperature: Float = 1) {
+        precondition(temperature > 0 && temperature.isFinite, "the temperature of proportional negatives must be positive and finite")
+        self.temperature = Double(temperature)
+    }
+
     public var needsScores: Bool { true }
     public func negativeLabels(for labels: [Int32], scores: Matrix?, classes: Int, random: RandomGenerator) -> [Int32] {
         guard let scores else { preconditionFailure("ProportionalWrongLabel needs scores") }
         var weights = [Double](repeating: 0, count: classes)
+        let t = temperature
         return labels.indices.map { i in
             let y = Int(labels[i])
             var m = -Double.infinity
             for c in 0..<classes where c != y { m = max(m, Double(scores[i, c])) }
             var total = 0.0
             for c in 0..<classes {
-                weights[c] = c == y ? 0 : exp(Double(scores[i, c]) - m)
+                // z / 1 is z exactly: T = 1 draws as before the temperature existed.
+                weights[c] = c == y ? 0 : exp((Double(scores[i, c]) - m) / t)
                 total += weights[c]
             }
             var u = random.uniform() * total
@@ -101,4 +119,3 @@ public struct ProportionalWrongLabel: NegativeLabelSampler {
         }
     }
 }
-

@@ -108,7 +108,7 @@ public final class RecurrentFFTrainer {
         let shifts = random.derived(stream: "jitter")
         let jitter = try self.jitter(pixels: network.inputSize)
         var jitterScratch = [Float]()
-        let sampler = ff.negatives.make()
+        let sampler = ff.makeNegativeSampler()
         var order = Array(0..<train.count)
         var history = [EpochRecord]()
         if let snapshot = resumingFrom {

@@ -52,6 +52,12 @@ struct TrainingOptions: ParsableArguments {
     @Option(name: .long, help: "FF negative labels: random, hard, proportional or permutation.")
     var negatives: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Temperature T of proportional negatives: a wrong label c is drawn with weight exp(G_c / T).",
+        discussion: "1 (the default) reads goodness as the logistic loss does. A Σy² goodness over hundreds of units differs between labels by tens, so at T = 1 the draw is nearly the hardest wrong label; larger T moves it towards uniformly random wrong labels.",
+        valueName: "T"))
+    var negativeTemperature: Float?
+
     @Option(name: .long, help: "Evaluate on the test set every N epochs (always after the last).")
     var evaluateEvery: Int?
 
@@ -141,6 +147,15 @@ struct TrainingOptions: ParsableArguments {
         if let negatives, NegativeChoice(rawValue: negatives) == nil {
             throw ValidationError("unknown --negatives '\(negatives)'; choose \(NegativeChoice.allCases.map(\.rawValue).joined(separator: ", "))")
         }
+        if let negativeTemperature {
+            guard negativeTemperature > 0 && negativeTemperature.isFinite else {
+                throw ValidationError("--negative-temperature must be a positive number; got \(negativeTemperature)")
+            }
+            let chosen = try negatives.flatMap(NegativeChoice.init(rawValue:)) ?? resolvedRecipe().ffConfiguration.negatives
+            guard chosen == .proportional else {
+                throw ValidationError("--negative-temperature applies to --negatives proportional only; the negatives here are \(chosen.rawValue)")
+            }
+        }
         if let trainExamples, trainExamples < 1 { throw ValidationError("--train-examples must be at least 1") }
         if let weightDecay, weightDecay < 0 { throw ValidationError("--weight-decay must not be negative") }
         if let readoutLearningRate, !(readoutLearningRate > 0) {
@@ -171,6 +186,7 @@ struct TrainingOptions: ParsableArguments {
         if let s = schedule.flatMap(LayerSchedule.init(rawValue:)) { c.schedule = s }
         if let g = goodness.flatMap(GoodnessChoice.init(cliName:)) { c.goodness = g }
         if let n = negatives.flatMap(NegativeChoice.init(rawValue:)) { c.negatives = n }
+        if let negativeTemperature { c.negativeTemperature = negativeTemperature }
         if let trainExamples { c.trainingExamples = trainExamples }
         if let evaluateEvery { c.evaluateEvery = evaluateEvery }
         if let s = try standardization() { c.pixelStandardization = s }
