@@ -147,15 +147,6 @@ struct TrainingOptions: ParsableArguments {
         if let negatives, NegativeChoice(rawValue: negatives) == nil {
             throw ValidationError("unknown --negatives '\(negatives)'; choose \(NegativeChoice.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        if let negativeTemperature {
-            guard negativeTemperature > 0 && negativeTemperature.isFinite else {
-                throw ValidationError("--negative-temperature must be a positive number; got \(negativeTemperature)")
-            }
-            let chosen = try negatives.flatMap(NegativeChoice.init(rawValue:)) ?? resolvedRecipe().ffConfiguration.negatives
-            guard chosen == .proportional else {
-                throw ValidationError("--negative-temperature applies to --negatives proportional only; the negatives here are \(chosen.rawValue)")
-            }
-        }
         if let trainExamples, trainExamples < 1 { throw ValidationError("--train-examples must be at least 1") }
         if let weightDecay, weightDecay < 0 { throw ValidationError("--weight-decay must not be negative") }
         if let readoutLearningRate, !(readoutLearningRate > 0) {
@@ -169,6 +160,12 @@ struct TrainingOptions: ParsableArguments {
         _ = try decorrelationSetting()
         if let activationGradient, ActivationGradient(rawValue: activationGradient) == nil {
             throw ValidationError("unknown --activation-gradient '\(activationGradient)'; choose nominal or straight-through")
+        }
+        if negativeTemperature != nil {
+            // Last, once every option ffConfiguration() reads is known to parse:
+            // the library's check, against the recipe's negatives or --negatives.
+            let c = try ffConfiguration()
+            do { try c.checkNegativeTemperature() } catch { throw ValidationError("--negative-temperature: \(error)") }
         }
     }
 
