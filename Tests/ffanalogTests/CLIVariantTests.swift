@@ -96,7 +96,7 @@ struct CLIVariantTests {
         (["--algorithm", "ff-unsupervised", "--negatives", "hard"], "hybrid"),
         (["--algorithm", "ff-unsupervised", "--negatives", "proportional", "--negative-temperature", "5"],
          "--negatives and --negative-temperature choose wrong labels; ff-unsupervised makes hybrid images"),
-        (["--algorithm", "ff", "--negative-temperature", "5"], "--negative-temperature: invalid configuration: a negative temperature applies only to proportional negatives (a softmax over goodness); these are hard"),
+        (["--algorithm", "ff", "--negative-temperature", "5"], "--negative-temperature: invalid configuration: the temperature of negative labels applies only to proportional negatives (a softmax over goodness); these are hard"),
         (["--algorithm", "ff-recurrent", "--negatives", "proportional", "--negative-temperature", "0"],
          "--negative-temperature: invalid configuration: the temperature of proportional negatives must be a positive number; got 0.0"),
         (["--algorithm", "ff-recurrent", "--save", "/tmp/x.ffmodel"], "--save"),

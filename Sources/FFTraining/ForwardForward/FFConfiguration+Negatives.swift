@@ -17,7 +17,7 @@ extension FFConfiguration {
         }
         guard negatives == .proportional else {
             throw .invalidConfiguration(
-                "a negative temperature applies only to proportional negatives (a softmax over goodness); these are \(negatives.rawValue)")
+                "the temperature of negative labels applies only to proportional negatives (a softmax over goodness); these are \(negatives.rawValue)")
         }
     }
 }
