@@ -17,7 +17,7 @@ struct CLIVariantTests {
         let recurrent = dir.appendingPathComponent("r.json").path
         let r = try CLI.run(["train", "--algorithm", "ff-recurrent", "--iterations", "3", "--scored-iterations", "2-3",
                              "--damping", "0.5", "--label-free-iterations", "skip",
-                             "--negatives", "proportional", "--negative-temperature", "20", "--output", recurrent] + Self.small)
+                             "--negatives", "proportional", "--negative-label-temperature", "20", "--output", recurrent] + Self.small)
         #expect(r.status == 0, "\(r.stderr)")
         let rj = try Self.json(recurrent)
         #expect(rj["algorithm"] as? String == "ff-recurrent")
@@ -25,7 +25,7 @@ struct CLIVariantTests {
         #expect(dynamics["damping"] as? Double == 0.5 && dynamics["iterations"] as? Int == 3)
         #expect(dynamics["trains_label_free_iterations"] as? Bool == false)
         let recurrentFF = try #require(rj["ff_configuration"] as? [String: Any])
-        #expect(recurrentFF["negatives"] as? String == "proportional" && recurrentFF["negative_temperature"] as? Double == 20)
+        #expect(recurrentFF["negatives"] as? String == "proportional" && recurrentFF["negative_label_temperature"] as? Double == 20)
         let skipping = try #require(rj["zero_skipping"] as? [String: Any])
         for key in ["input_use", "gradient_use"] {
             let use = try #require(skipping[key] as? [Double], "\(key)")
@@ -94,11 +94,11 @@ struct CLIVariantTests {
 
     @Test("options a variant cannot use are refused with a reason", arguments: [
         (["--algorithm", "ff-unsupervised", "--negatives", "hard"], "hybrid"),
-        (["--algorithm", "ff-unsupervised", "--negatives", "proportional", "--negative-temperature", "5"],
-         "--negatives and --negative-temperature choose wrong labels; ff-unsupervised makes hybrid images"),
-        (["--algorithm", "ff", "--negative-temperature", "5"], "--negative-temperature: invalid configuration: the temperature of negative labels applies only to proportional negatives (a softmax over goodness); these are hard"),
-        (["--algorithm", "ff-recurrent", "--negatives", "proportional", "--negative-temperature", "0"],
-         "--negative-temperature: invalid configuration: the temperature of proportional negatives must be a positive number; got 0.0"),
+        (["--algorithm", "ff-unsupervised", "--negatives", "proportional", "--negative-label-temperature", "5"],
+         "--negatives and --negative-label-temperature choose wrong labels; ff-unsupervised makes hybrid images"),
+        (["--algorithm", "ff", "--negative-label-temperature", "5"], "--negative-label-temperature: invalid configuration: the temperature of negative labels applies only to proportional negatives (a softmax over goodness); these are hard"),
+        (["--algorithm", "ff-recurrent", "--negatives", "proportional", "--negative-label-temperature", "0"],
+         "--negative-label-temperature: invalid configuration: the temperature of proportional negatives must be a positive number; got 0.0"),
         (["--algorithm", "ff-recurrent", "--save", "/tmp/x.ffmodel"], "--save"),
         (["--algorithm", "ff-recurrent", "--schedule", "layerwise"], "layerwise"),
         (["--algorithm", "ff-recurrent", "--scored-iterations", "3-9"], "scored iterations"),

@@ -1,17 +1,17 @@
 /// The negative-label sampler a configuration names.
 extension FFConfiguration {
-    /// The negative-label sampler of ``negatives`` at ``negativeTemperature``.
-    /// Call ``checkNegativeTemperature()`` first: a temperature that is not
+    /// The negative-label sampler of ``negatives`` at ``negativeLabelTemperature``.
+    /// Call ``checkNegativeLabelTemperature()`` first: a temperature that is not
     /// positive stops the program.
     public func makeNegativeSampler() -> any NegativeLabelSampler {
-        negatives.make(temperature: negativeTemperature)
+        negatives.make(temperature: negativeLabelTemperature)
     }
 
-    /// Refuses a ``negativeTemperature`` that is not a positive number, or one
+    /// Refuses a ``negativeLabelTemperature`` that is not a positive number, or one
     /// given with negatives that are not drawn from a softmax.
     /// - Throws: ``TrainingError/invalidConfiguration(_:)`` saying what to change.
-    public func checkNegativeTemperature() throws(TrainingError) {
-        guard let t = negativeTemperature else { return }
+    public func checkNegativeLabelTemperature() throws(TrainingError) {
+        guard let t = negativeLabelTemperature else { return }
         guard t > 0 && t.isFinite else {
             throw .invalidConfiguration("the temperature of proportional negatives must be a positive number; got \(t)")
         }

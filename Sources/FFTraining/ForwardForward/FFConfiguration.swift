@@ -22,7 +22,7 @@ public struct FFConfiguration: Sendable, Codable, Equatable {
     public var negatives: NegativeChoice
     /// The softmax temperature of ``NegativeChoice/proportional`` negatives
     /// (`nil` = 1; see ``ProportionalWrongLabel``).
-    public var negativeTemperature: Float?
+    public var negativeLabelTemperature: Float?
     /// Draw negatives once for the whole run instead of every batch (minimal PyTorch FF).
     public var fixedNegatives: Bool
     /// Length normalisation between layers.
@@ -73,7 +73,7 @@ public struct FFConfiguration: Sendable, Codable, Equatable {
         trainingExamples: Int? = nil, pixelStandardization: PixelStandardization? = nil,
         evaluateEvery: Int = 1, peerNormalization: PeerNormalization? = nil,
         activationGradient: ActivationGradient? = nil, decorrelation: Decorrelation? = nil,
-        negativeTemperature: Float? = nil
+        negativeLabelTemperature: Float? = nil
     ) {
         self.hiddenSizes = hiddenSizes
         self.epochs = epochs
@@ -100,7 +100,7 @@ public struct FFConfiguration: Sendable, Codable, Equatable {
         self.peerNormalization = peerNormalization
         self.activationGradient = activationGradient
         self.decorrelation = decorrelation
-        self.negativeTemperature = negativeTemperature
+        self.negativeLabelTemperature = negativeLabelTemperature
     }
 }
 

@@ -18,9 +18,9 @@ extension FFTrainer {
     var negativesPerPositive: Int { network.objectives.map(\.negativesPerPositive).max() ?? 1 }
 
     /// Refuses a K that the labels cannot supply, objectives that disagree on K,
-    /// or a temperature that does not fit the negatives (``FFConfiguration/checkNegativeTemperature()``).
+    /// or a temperature that does not fit the negatives (``FFConfiguration/checkNegativeLabelTemperature()``).
     func checkNegativesPerPositive() throws {
-        try network.configuration.checkNegativeTemperature()
+        try network.configuration.checkNegativeLabelTemperature()
         let classes = network.configuration.overlay.classes
         let ks = Set(network.objectives.map(\.negativesPerPositive))
         guard ks.count <= 1 else {

@@ -91,7 +91,7 @@ public struct ProportionalWrongLabel: NegativeLabelSampler {
     /// Creates the sampler.
     /// - Parameter temperature: The softmax temperature; 1 (the default) uses goodness as it is.
     /// - Precondition: `temperature` is positive and finite
-    ///   (``FFConfiguration/checkNegativeTemperature()`` refuses other values with an error).
+    ///   (``FFConfiguration/checkNegativeLabelTemperature()`` refuses other values with an error).
     public init(temperature: Float = 1) {
         precondition(temperature > 0 && temperature.isFinite, "the temperature of proportional negatives must be positive and finite")
         self.temperature = Double(temperature)

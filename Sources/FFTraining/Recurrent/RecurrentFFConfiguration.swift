@@ -38,7 +38,7 @@ public struct RecurrentFFConfiguration: Sendable, Codable, Equatable {
         guard !ff.fixedNegatives else {
             throw .invalidConfiguration("recurrent FF draws negative labels for every batch; fixed negatives do not apply")
         }
-        try ff.checkNegativeTemperature()
+        try ff.checkNegativeLabelTemperature()
         guard ff.goodness.negativesPerPositive(classes: ff.overlay.classes) <= 1 else {
             throw .invalidConfiguration("recurrent FF pairs one negative with each positive; goodness \(ff.goodness.cliName) needs several (use softmax:α:1, symba or a squares goodness)")
         }

@@ -61,8 +61,8 @@ struct Train: ParsableCommand {
         if save != nil, a == .ffRecurrent || a == .ffUnsupervised {
             throw ValidationError("--save is not available for \(a.rawValue) yet: checkpoints hold supervised FF and backprop models only")
         }
-        if a == .ffUnsupervised, training.negatives != nil || training.negativeTemperature != nil {
-            throw ValidationError("--negatives and --negative-temperature choose wrong labels; ff-unsupervised makes hybrid images instead and uses no labels")
+        if a == .ffUnsupervised, training.negatives != nil || training.negativeLabelTemperature != nil {
+            throw ValidationError("--negatives and --negative-label-temperature choose wrong labels; ff-unsupervised makes hybrid images instead and uses no labels")
         }
         if a == .ffRecurrent || a == .ffUnsupervised, training.schedule == LayerSchedule.layerwise.rawValue {
             throw ValidationError("\(a.rawValue) trains every layer on every batch; --schedule layerwise does not apply")

@@ -56,7 +56,7 @@ struct TrainingOptions: ParsableArguments {
         "Temperature T of proportional negatives: a wrong label c is drawn with weight exp(G_c / T).",
         discussion: "1 (the default) reads goodness as the logistic loss does. A Σy² goodness over hundreds of units differs between labels by tens, so at T = 1 the draw is nearly the hardest wrong label; larger T moves it towards uniformly random wrong labels.",
         valueName: "T"))
-    var negativeTemperature: Float?
+    var negativeLabelTemperature: Float?
 
     @Option(name: .long, help: "Evaluate on the test set every N epochs (always after the last).")
     var evaluateEvery: Int?
@@ -161,11 +161,11 @@ struct TrainingOptions: ParsableArguments {
         if let activationGradient, ActivationGradient(rawValue: activationGradient) == nil {
             throw ValidationError("unknown --activation-gradient '\(activationGradient)'; choose nominal or straight-through")
         }
-        if negativeTemperature != nil {
+        if negativeLabelTemperature != nil {
             // Last, once every option ffConfiguration() reads is known to parse:
             // the library's check, against the recipe's negatives or --negatives.
             let c = try ffConfiguration()
-            do { try c.checkNegativeTemperature() } catch { throw ValidationError("--negative-temperature: \(error)") }
+            do { try c.checkNegativeLabelTemperature() } catch { throw ValidationError("--negative-label-temperature: \(error)") }
         }
     }
 
@@ -183,7 +183,7 @@ struct TrainingOptions: ParsableArguments {
         if let s = schedule.flatMap(LayerSchedule.init(rawValue:)) { c.schedule = s }
         if let g = goodness.flatMap(GoodnessChoice.init(cliName:)) { c.goodness = g }
         if let n = negatives.flatMap(NegativeChoice.init(rawValue:)) { c.negatives = n }
-        if let negativeTemperature { c.negativeTemperature = negativeTemperature }
+        if let negativeLabelTemperature { c.negativeLabelTemperature = negativeLabelTemperature }
         if let trainExamples { c.trainingExamples = trainExamples }
         if let evaluateEvery { c.evaluateEvery = evaluateEvery }
         if let s = try standardization() { c.pixelStandardization = s }

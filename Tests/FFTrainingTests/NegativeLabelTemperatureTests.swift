@@ -5,7 +5,7 @@ import FFRandom
 @testable import FFTraining
 
 @Suite("Proportional negatives at a temperature")
-struct NegativeTemperatureTests {
+struct NegativeLabelTemperatureTests {
     /// Two examples over 4 classes whose wrong labels' goodness differs by tens,
     /// as a Σy² goodness over hundreds of units does.
     static let scores = Matrix(rows: 2, columns: 4, storage: [50, 10, 30, 0,
@@ -52,7 +52,7 @@ struct NegativeTemperatureTests {
         let labels = (0..<200).map { Int32($0 % 4) }
         let scores = Matrix(rows: 200, columns: 4, storage: (0..<800).map { Float(($0 * 37) % 23) })
         let before = ProportionalWrongLabel().negativeLabels(for: labels, scores: scores, classes: 4, random: random)
-        let one = FFConfiguration(negatives: .proportional, negativeTemperature: 1).makeNegativeSampler()
+        let one = FFConfiguration(negatives: .proportional, negativeLabelTemperature: 1).makeNegativeSampler()
             .negativeLabels(for: labels, scores: scores, classes: 4, random: again)
         #expect(before == one)
 
@@ -73,8 +73,8 @@ struct NegativeTemperatureTests {
                                        (.hard, 2, "applies only to proportional negatives")] {
             var ff = FFConfiguration(hiddenSizes: [8], epochs: 1, batchSize: 20)
             ff.negatives = negatives
-            ff.negativeTemperature = t
-            #expect(throws: TrainingError.self) { try ff.checkNegativeTemperature() }
+            ff.negativeLabelTemperature = t
+            #expect(throws: TrainingError.self) { try ff.checkNegativeLabelTemperature() }
             do {
                 _ = try FFTrainer(network: FFNetwork(configuration: ff, inputSize: data.images.columns,
                                                      random: RandomGenerator(seed: 1)), seed: 2)
@@ -95,7 +95,7 @@ struct NegativeTemperatureTests {
             let config = RecurrentFFTests.smallConfiguration {
                 $0.epochs = 3
                 $0.negatives = .proportional
-                $0.negativeTemperature = t
+                $0.negativeLabelTemperature = t
             }
             let net = RecurrentFFNetwork(configuration: config, inputSize: train.images.columns, random: RandomGenerator(seed: 1))
             let history = try RecurrentFFTrainer(network: net, seed: 2).fit(train: train, test: test)
@@ -109,9 +109,9 @@ struct NegativeTemperatureTests {
 
         var ff = FFConfiguration()
         let plain = String(decoding: try JSONEncoder().encode(ff), as: UTF8.self)
-        #expect(!plain.contains("negativeTemperature"))
-        ff.negativeTemperature = 30
+        #expect(!plain.contains("negativeLabelTemperature"))
+        ff.negativeLabelTemperature = 30
         let decoded = try JSONDecoder().decode(FFConfiguration.self, from: try JSONEncoder().encode(ff))
-        #expect(decoded.negativeTemperature == 30)
+        #expect(decoded.negativeLabelTemperature == 30)
     }
 }
