@@ -81,9 +81,10 @@ public struct HardWrongLabel: NegativeLabelSampler {
 ///
 /// At `T = 1` the softmax reads goodness as the logistic loss does (a
 /// goodness difference of 1 is a factor e in odds). A Σy² goodness over
-/// hundreds of units differs between labels by tens, so that softmax is
-/// nearly one-hot and the draw is nearly ``HardWrongLabel``; larger `T`
-/// moves it towards ``RandomWrongLabel``.
+/// hundreds of units can differ between labels by tens (in recurrent FF at
+/// 3×500, positive and negative goodness differ by 60–140 on average), and
+/// then that softmax is close to one-hot, so the draw is close to
+/// ``HardWrongLabel``; larger `T` moves it towards ``RandomWrongLabel``.
 public struct ProportionalWrongLabel: NegativeLabelSampler {
     /// The softmax temperature `T` (positive).
     public let temperature: Double

@@ -54,7 +54,7 @@ struct TrainingOptions: ParsableArguments {
 
     @Option(name: .long, help: ArgumentHelp(
         "Temperature T of proportional negatives: a wrong label c is drawn with weight exp(G_c / T).",
-        discussion: "1 (the default) reads goodness as the logistic loss does. A Σy² goodness over hundreds of units differs between labels by tens, so at T = 1 the draw is nearly the hardest wrong label; larger T moves it towards uniformly random wrong labels.",
+        discussion: "1 (the default) reads goodness as the logistic loss does. A Σy² goodness over hundreds of units can differ between labels by tens, and then at T = 1 the draw is close to the hardest wrong label; larger T moves it towards uniformly random wrong labels.",
         valueName: "T"))
     var negativeLabelTemperature: Float?
 
