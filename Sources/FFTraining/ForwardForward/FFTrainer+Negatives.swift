@@ -17,10 +17,8 @@ extension FFTrainer {
     /// K, the negatives per positive of the network's objectives.
     var negativesPerPositive: Int { network.objectives.map(\.negativesPerPositive).max() ?? 1 }
 
-    /// Refuses a K that the labels cannot supply, objectives that disagree on K,
-    /// or a temperature that does not fit the negatives (``FFConfiguration/checkNegativeLabelTemperature()``).
+    /// Refuses a K that the labels cannot supply, or objectives that disagree on K.
     func checkNegativesPerPositive() throws {
-        try network.configuration.checkNegativeLabelTemperature()
         let classes = network.configuration.overlay.classes
         let ks = Set(network.objectives.map(\.negativesPerPositive))
         guard ks.count <= 1 else {

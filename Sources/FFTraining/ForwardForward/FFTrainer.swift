@@ -99,6 +99,7 @@ public final class FFTrainer {
         }
         sharingFirstLayer = SharedFirstLayer.applies(to: network)
         defer { sharingFirstLayer = false }
+        try configuration.checkNegativeLabelTemperature()
         try checkNegativesPerPositive()
         switch configuration.schedule {
         case .simultaneous:
