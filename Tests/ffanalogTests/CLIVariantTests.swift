@@ -16,7 +16,7 @@ struct CLIVariantTests {
         defer { CLI.remove(dir) }
         let recurrent = dir.appendingPathComponent("r.json").path
         let r = try CLI.run(["train", "--algorithm", "ff-recurrent", "--iterations", "3", "--scored-iterations", "2-3",
-                             "--damping", "0.5", "--label-free-iterations", "skip",
+                             "--damping", "0.5", "--label-free-iterations", "skip", "--negative-scoring", "prediction",
                              "--negatives", "proportional", "--negative-label-temperature", "20", "--output", recurrent] + Self.small)
         #expect(r.status == 0, "\(r.stderr)")
         let rj = try Self.json(recurrent)
@@ -24,6 +24,7 @@ struct CLIVariantTests {
         let dynamics = try #require(rj["recurrent_dynamics"] as? [String: Any])
         #expect(dynamics["damping"] as? Double == 0.5 && dynamics["iterations"] as? Int == 3)
         #expect(dynamics["trains_label_free_iterations"] as? Bool == false)
+        #expect(dynamics["negative_scoring"] as? String == "prediction")
         let recurrentFF = try #require(rj["ff_configuration"] as? [String: Any])
         #expect(recurrentFF["negatives"] as? String == "proportional" && recurrentFF["negative_label_temperature"] as? Double == 20)
         let skipping = try #require(rj["zero_skipping"] as? [String: Any])
@@ -112,6 +113,10 @@ struct CLIVariantTests {
         (["--algorithm", "ff-recurrent", "--label-free-iterations", "maybe"], "unknown --label-free-iterations 'maybe'"),
         (["--algorithm", "ff-recurrent", "--label-free-iterations", "skip", "--iterations", "1", "--scored-iterations", "1-1"],
          "the bottom layer first trains at iteration 2"),
+        (["--algorithm", "ff", "--negative-scoring", "prediction"], "--negative-scoring applies to --algorithm ff-recurrent only"),
+        (["--algorithm", "ff-recurrent", "--negative-scoring", "best"], "unknown --negative-scoring 'best'; choose single-pass or prediction"),
+        (["--algorithm", "ff-recurrent", "--negatives", "random", "--negative-scoring", "prediction"],
+         "scoring negatives by prediction applies only to proportional or hard negatives, which are drawn from scores; these are random"),
     ])
     func refused(arguments: [String], reason: String) throws {
         let r = try CLI.run(["train"] + arguments + Self.small)
@@ -126,6 +131,7 @@ struct CLIVariantTests {
         (["--receptive-field", "5"], "--receptive-field applies to the ff-unsupervised method only"),
         (["--jitter", "1"], "--jitter applies to the ff-recurrent method only"),
         (["--label-free-iterations", "skip"], "--label-free-iterations applies to the ff-recurrent method only"),
+        (["--negative-scoring", "prediction"], "--negative-scoring applies to the ff-recurrent method only"),
     ])
     func simulateVariantOptionNeedsItsMethod(option: [String], reason: String) throws {
         let r = try CLI.run(["simulate", "--device", "ideal", "--methods", "ff,bp-ideal"] + option + [

@@ -38,6 +38,9 @@ public struct RecurrentDynamics: Sendable, Codable, Equatable {
     /// threshold. When false, those iterations train nothing (see
     /// ``trains(layer:of:at:)``).
     public var trainsLabelFreeIterations: Bool
+    /// How the candidate labels for proportional and hard negatives are
+    /// scored (default ``NegativeScoring/singlePass``, Hinton's single forward pass).
+    public var negativeScoring: NegativeScoring
 
     /// Creates the dynamics; the defaults are Hinton's where he gives them.
     /// - Parameters:
@@ -50,9 +53,10 @@ public struct RecurrentDynamics: Sendable, Codable, Equatable {
     ///   - labelScale: How large the label vector is.
     ///   - jitter: Largest random shift of a training image, in pixels (0: none).
     ///   - trainsLabelFreeIterations: Train layers also before the label has reached them.
+    ///   - negativeScoring: How candidate negative labels are scored.
     public init(damping: Float = 0.3, iterations: Int = 8, firstScoredIteration: Int = 3, lastScoredIteration: Int = 5,
                 predictionLayers: PredictionLayers = .all, updateEveryIteration: Bool = true, labelScale: LabelScale = .stateLength,
-                jitter: Int = 0, trainsLabelFreeIterations: Bool = true) {
+                jitter: Int = 0, trainsLabelFreeIterations: Bool = true, negativeScoring: NegativeScoring = .singlePass) {
         self.damping = damping
         self.iterations = iterations
         self.firstScoredIteration = firstScoredIteration
@@ -62,17 +66,19 @@ public struct RecurrentDynamics: Sendable, Codable, Equatable {
         self.labelScale = labelScale
         self.jitter = jitter
         self.trainsLabelFreeIterations = trainsLabelFreeIterations
+        self.negativeScoring = negativeScoring
     }
 
     private enum CodingKeys: String, CodingKey {
         case damping, iterations, firstScoredIteration, lastScoredIteration, predictionLayers, updateEveryIteration, labelScale, jitter
-        case trainsLabelFreeIterations
+        case trainsLabelFreeIterations, negativeScoring
     }
 
     /// Decodes the dynamics; results and states written before ``labelScale``
     /// existed decode as ``LabelScale/normalized``, how they were trained, and
-    /// those written before ``jitter`` and ``trainsLabelFreeIterations``
-    /// existed without jitter and training every iteration.
+    /// those written before ``jitter``, ``trainsLabelFreeIterations`` and
+    /// ``negativeScoring`` existed without jitter, training every iteration
+    /// and scoring negatives with the single pass.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         damping = try c.decode(Float.self, forKey: .damping)
@@ -84,10 +90,12 @@ public struct RecurrentDynamics: Sendable, Codable, Equatable {
         labelScale = try c.decodeIfPresent(LabelScale.self, forKey: .labelScale) ?? .normalized
         jitter = try c.decodeIfPresent(Int.self, forKey: .jitter) ?? 0
         trainsLabelFreeIterations = try c.decodeIfPresent(Bool.self, forKey: .trainsLabelFreeIterations) ?? true
+        negativeScoring = try c.decodeIfPresent(NegativeScoring.self, forKey: .negativeScoring) ?? .singlePass
     }
 
-    /// Encodes the dynamics; ``jitter`` and ``trainsLabelFreeIterations`` only
-    /// when they differ from the default, so results without them read as before.
+    /// Encodes the dynamics; ``jitter``, ``trainsLabelFreeIterations`` and
+    /// ``negativeScoring`` only when they differ from the default, so results
+    /// without them read as before.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(damping, forKey: .damping)
@@ -99,6 +107,7 @@ public struct RecurrentDynamics: Sendable, Codable, Equatable {
         try c.encode(labelScale, forKey: .labelScale)
         if jitter != 0 { try c.encode(jitter, forKey: .jitter) }
         if !trainsLabelFreeIterations { try c.encode(false, forKey: .trainsLabelFreeIterations) }
+        if negativeScoring != .singlePass { try c.encode(negativeScoring, forKey: .negativeScoring) }
     }
 
     /// The first iteration (1-based) at which a layer's input depends on the

@@ -39,6 +39,10 @@ public struct RecurrentFFConfiguration: Sendable, Codable, Equatable {
             throw .invalidConfiguration("recurrent FF draws negative labels for every batch; fixed negatives do not apply")
         }
         try ff.checkNegativeLabelTemperature()
+        guard dynamics.negativeScoring == .singlePass || ff.negatives == .proportional || ff.negatives == .hard else {
+            throw .invalidConfiguration(
+                "scoring negatives by prediction applies only to proportional or hard negatives, which are drawn from scores; these are \(ff.negatives.rawValue)")
+        }
         guard ff.goodness.negativesPerPositive(classes: ff.overlay.classes) <= 1 else {
             throw .invalidConfiguration("recurrent FF pairs one negative with each positive; goodness \(ff.goodness.cliName) needs several (use softmax:α:1, symba or a squares goodness)")
         }

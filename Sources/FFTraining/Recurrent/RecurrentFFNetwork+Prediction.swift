@@ -16,10 +16,27 @@ extension RecurrentFFNetwork {
     ///   - chunkSize: Images processed at once (memory grows with chunk × classes × width).
     /// - Returns: `n × classes` scores.
     public func goodnessScores(_ images: Matrix, chunkSize: Int = 250) -> Matrix {
-        var scores = Matrix(rows: images.rows, columns: classes)
-        var goodness = [Float]()
+        var workspace = PredictionWorkspace(layers: layerCount)
+        var scores = Matrix(rows: 0, columns: 0)
+        goodnessScores(images, chunkSize: chunkSize, workspace: &workspace, into: &scores)
+        return scores
+    }
+
+    /// ``goodnessScores(_:chunkSize:)`` with buffers reused between calls, as
+    /// the trainer scores every batch when ``NegativeScoring/prediction`` chooses its negatives.
+    /// - Parameters:
+    ///   - images: `n × pixels` images.
+    ///   - chunkSize: Images processed at once.
+    ///   - workspace: Buffers reused between calls.
+    ///   - scores: Receives the `n × classes` scores.
+    func goodnessScores(_ images: Matrix, chunkSize: Int, workspace w: inout PredictionWorkspace, into scores: inout Matrix) {
+        scores.reshape(rows: images.rows, columns: classes)
+        scores.fill(0)
         let weight = 1 / Float(configuration.dynamics.scoredIterations.count)
-        runEveryLabel(images, chunkSize: chunkSize) { _, first, n, run in
+        var goodness = [Float]()
+        swap(&goodness, &w.goodness)
+        defer { swap(&goodness, &w.goodness) }
+        runEveryLabel(images, chunkSize: chunkSize, base: &w.base, run: &w.run) { _, first, n, run in
             for l in 0..<layerCount where configuration.dynamics.predictionLayers.includes(l, of: layerCount) {
                 objectives[l].goodness(run.states[l], into: &goodness)
                 for c in 0..<classes {
@@ -27,7 +44,6 @@ extension RecurrentFFNetwork {
                 }
             }
         }
-        return scores
     }
 
     /// The prediction pass: for each chunk of images, the bottom-up pass once,
@@ -37,12 +53,12 @@ extension RecurrentFFNetwork {
     /// - Parameters:
     ///   - images: `n × pixels` images.
     ///   - chunkSize: Images processed at once.
+    ///   - base: Buffers of the bottom-up pass.
+    ///   - run: Buffers of the per-label runs.
     ///   - body: Called with the iteration, the chunk's first image, its size and the activity.
-    func runEveryLabel(_ images: Matrix, chunkSize: Int,
+    func runEveryLabel(_ images: Matrix, chunkSize: Int, base: inout RecurrentState, run: inout RecurrentState,
                        _ body: (_ iteration: Int, _ first: Int, _ n: Int, _ run: RecurrentState) -> Void) {
         let dynamics = configuration.dynamics
-        var base = RecurrentState(layers: layerCount)
-        var run = RecurrentState(layers: layerCount)
         images.forEachRowChunk(max(1, chunkSize)) { chunk, first in
             let n = chunk.rows
             start(&base, images: chunk)
@@ -53,6 +69,14 @@ extension RecurrentFFNetwork {
                 if dynamics.scoredIterations.contains(t) { body(t, first, n, run) }
             }
         }
+    }
+
+    /// ``runEveryLabel(_:chunkSize:base:run:_:)`` with buffers of its own.
+    func runEveryLabel(_ images: Matrix, chunkSize: Int,
+                       _ body: (_ iteration: Int, _ first: Int, _ n: Int, _ run: RecurrentState) -> Void) {
+        var base = RecurrentState(layers: layerCount)
+        var run = RecurrentState(layers: layerCount)
+        runEveryLabel(images, chunkSize: chunkSize, base: &base, run: &run, body)
     }
 
     /// The label with the highest averaged goodness for each image.
@@ -91,5 +115,17 @@ extension RecurrentFFNetwork {
             for i in 0..<n { scores[i, c] = goodness[c * n + i] }
         }
         return scores
+    }
+}
+
+/// Buffers of a prediction-scoring pass that the trainer reuses between batches.
+struct PredictionWorkspace {
+    var base: RecurrentState
+    var run: RecurrentState
+    var goodness = [Float]()
+
+    init(layers: Int) {
+        base = RecurrentState(layers: layers)
+        run = RecurrentState(layers: layers)
     }
 }

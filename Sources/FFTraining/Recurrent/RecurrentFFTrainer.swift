@@ -28,6 +28,9 @@ public final class RecurrentFFTrainer {
     /// The positive run (rows `0..<n`) and the negative run (rows `n..<2n`), stacked.
     private var runs: RecurrentState
     private var scoring: RecurrentState
+    /// Buffers of ``NegativeScoring/prediction``, made on first use.
+    private var predictionScoring: PredictionWorkspace?
+    private var negativeScoreMatrix = Matrix(rows: 0, columns: 0)
     private var batchImages = Matrix(rows: 0, columns: 0)
     private var batchLabels = [Int32]()
 
@@ -131,7 +134,7 @@ public final class RecurrentFFTrainer {
                 let lo = s * ff.batchSize
                 train.gather(order[lo..<min(lo + ff.batchSize, train.count)], images: &batchImages, labels: &batchLabels)
                 jitter?.apply(to: &batchImages, scratch: &jitterScratch, random: shifts)
-                let scores = sampler.needsScores ? network.singlePassScores(batchImages, workspace: &scoring) : nil
+                let scores = sampler.needsScores ? negativeScores(batchImages) : nil
                 let wrong = sampler.negativeLabels(for: batchLabels, scores: scores, classes: network.classes, random: negatives)
                 let losses = trainBatch(negativeLabels: wrong, learningRate: lr)
                 var batchLoss = 0.0
@@ -180,6 +183,23 @@ public final class RecurrentFFTrainer {
         // A pixel moved in from outside is a raw 0, standardised like the rest.
         let background = network.configuration.ff.pixelStandardization.map { -$0.mean / $0.std } ?? 0
         return ImageJitter(maxShift: shift, background: background)
+    }
+
+    /// The per-label scores that proportional and hard negatives are drawn
+    /// from, as ``RecurrentDynamics/negativeScoring`` says.
+    /// - Parameter images: The batch's images.
+    private func negativeScores(_ images: Matrix) -> Matrix {
+        switch network.configuration.dynamics.negativeScoring {
+        case .singlePass:
+            return network.singlePassScores(images, workspace: &scoring)
+        case .prediction:
+            // Taken out while in use, so that writing its buffers copies nothing.
+            var w = predictionScoring ?? PredictionWorkspace(layers: network.layerCount)
+            predictionScoring = nil
+            network.goodnessScores(images, chunkSize: images.rows, workspace: &w, into: &negativeScoreMatrix)
+            predictionScoring = w
+            return negativeScoreMatrix
+        }
     }
 
     /// One batch: the shared bottom-up pass, the positive and negative runs

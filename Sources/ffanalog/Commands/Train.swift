@@ -79,6 +79,9 @@ struct Train: ParsableCommand {
         if variants.labelFreeIterations == "skip" && a != .ffRecurrent {
             throw ValidationError("--label-free-iterations applies to --algorithm ff-recurrent only")
         }
+        if variants.negativeScoring == NegativeScoring.prediction.rawValue && a != .ffRecurrent {
+            throw ValidationError("--negative-scoring applies to --algorithm ff-recurrent only (ff scores negatives with its own prediction already)")
+        }
         if streamDir != nil && a != .ffStream {
             throw ValidationError("--stream-dir applies to --algorithm ff-stream only")
         }

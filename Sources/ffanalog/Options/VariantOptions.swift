@@ -28,6 +28,9 @@ struct VariantOptions: ParsableArguments {
     @Option(name: .long, help: "ff-recurrent: whether a layer trains at the iterations before the label has come down to it, when its positive and negative runs have the same input: train (the default: FF on every layer at every time step) or skip.")
     var labelFreeIterations: String?
 
+    @Option(name: .long, help: "ff-recurrent: how the labels that proportional and hard negatives are drawn from are scored: single-pass (Hinton's single forward pass, the top layer's first step; the default) or prediction (the full prediction's averaged goodness, about 2.5× the training cost).")
+    var negativeScoring: String?
+
     @Option(name: .long, help: "ff-unsupervised: passes of the [1/4, 1/2, 1/4] blur of the hybrid mask.")
     var blurPasses: Int?
 
@@ -76,6 +79,9 @@ struct VariantOptions: ParsableArguments {
         if let labelFreeIterations, !["train", "skip"].contains(labelFreeIterations) {
             throw ValidationError("unknown --label-free-iterations '\(labelFreeIterations)'; choose train or skip")
         }
+        if let negativeScoring, NegativeScoring(rawValue: negativeScoring) == nil {
+            throw ValidationError("unknown --negative-scoring '\(negativeScoring)'; choose single-pass or prediction")
+        }
         if let blurPasses, blurPasses < 0 { throw ValidationError("--blur-passes must not be negative") }
         if let readoutLayers, readoutLayers < 1 { throw ValidationError("--readout-layers must be at least 1") }
         if let readoutEpochs, readoutEpochs < 0 { throw ValidationError("--readout-epochs must not be negative") }
@@ -92,6 +98,7 @@ struct VariantOptions: ParsableArguments {
         if let jitter { d.jitter = jitter }
         if let recurrentStep { d.updateEveryIteration = recurrentStep == "iteration" }
         if let labelFreeIterations { d.trainsLabelFreeIterations = labelFreeIterations == "train" }
+        if let s = negativeScoring.flatMap(NegativeScoring.init(rawValue:)) { d.negativeScoring = s }
         if let p = recurrentPredictionLayers.flatMap(PredictionLayers.init(rawValue:)) { d.predictionLayers = p }
         if let window = try scoredWindow() {
             d.firstScoredIteration = window.lowerBound
@@ -126,6 +133,9 @@ extension VariantOptions {
         }
         if labelFreeIterations == "skip" && !simulation.methods.contains(.ffRecurrent) {
             throw ValidationError("--label-free-iterations applies to the ff-recurrent method only; add it to --methods or drop the option")
+        }
+        if negativeScoring == NegativeScoring.prediction.rawValue && !simulation.methods.contains(.ffRecurrent) {
+            throw ValidationError("--negative-scoring applies to the ff-recurrent method only; add it to --methods or drop the option")
         }
         let recipe = try training.resolvedRecipe()
         simulation.recurrent = try recurrentDynamics(recipe)
