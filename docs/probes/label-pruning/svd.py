@@ -1,4 +1,4 @@
-# Session-19 probe: singular values of the 2000×2000 layers of an ffanalog checkpoint.
+# Session-20 probe: singular values of the 2000×2000 layers of an ffanalog checkpoint.
 # Usage: python3 svd.py MODEL.ffmodel   (needs numpy)
 import json, struct, sys
 import numpy as np
