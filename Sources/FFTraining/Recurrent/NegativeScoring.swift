@@ -7,6 +7,6 @@ public enum NegativeScoring: String, Sendable, Codable, CaseIterable {
     case singlePass = "single-pass"
     /// The prediction itself: every label run through the damped iterations
     /// and scored by the goodness that ``RecurrentFFNetwork/goodnessScores(_:chunkSize:)``
-    /// predicts with. About 2.5 times the training cost per batch at 3 layers.
+    /// predicts with. An epoch took about twice as long at 3×500 (README, session 20).
     case prediction
 }

@@ -34,8 +34,6 @@ extension RecurrentFFNetwork {
         scores.fill(0)
         let weight = 1 / Float(configuration.dynamics.scoredIterations.count)
         var goodness = [Float]()
-        swap(&goodness, &w.goodness)
-        defer { swap(&goodness, &w.goodness) }
         runEveryLabel(images, chunkSize: chunkSize, base: &w.base, run: &w.run) { _, first, n, run in
             for l in 0..<layerCount where configuration.dynamics.predictionLayers.includes(l, of: layerCount) {
                 objectives[l].goodness(run.states[l], into: &goodness)
@@ -122,7 +120,6 @@ extension RecurrentFFNetwork {
 struct PredictionWorkspace {
     var base: RecurrentState
     var run: RecurrentState
-    var goodness = [Float]()
 
     init(layers: Int) {
         base = RecurrentState(layers: layers)

@@ -28,8 +28,8 @@ public final class RecurrentFFTrainer {
     /// The positive run (rows `0..<n`) and the negative run (rows `n..<2n`), stacked.
     private var runs: RecurrentState
     private var scoring: RecurrentState
-    /// Buffers of ``NegativeScoring/prediction``, made on first use.
-    private var predictionScoring: PredictionWorkspace?
+    /// Buffers of ``NegativeScoring/prediction``.
+    private var predictionScoring: PredictionWorkspace
     private var negativeScoreMatrix = Matrix(rows: 0, columns: 0)
     private var batchImages = Matrix(rows: 0, columns: 0)
     private var batchLabels = [Int32]()
@@ -76,6 +76,7 @@ public final class RecurrentFFTrainer {
         bottomUp = RecurrentState(layers: network.layerCount)
         runs = bottomUp
         scoring = bottomUp
+        predictionScoring = PredictionWorkspace(layers: network.layerCount)
     }
 
     /// Trains for the configured epochs, or for `epochs` when given.
@@ -193,11 +194,7 @@ public final class RecurrentFFTrainer {
         case .singlePass:
             return network.singlePassScores(images, workspace: &scoring)
         case .prediction:
-            // Taken out while in use, so that writing its buffers copies nothing.
-            var w = predictionScoring ?? PredictionWorkspace(layers: network.layerCount)
-            predictionScoring = nil
-            network.goodnessScores(images, chunkSize: images.rows, workspace: &w, into: &negativeScoreMatrix)
-            predictionScoring = w
+            network.goodnessScores(images, chunkSize: images.rows, workspace: &predictionScoring, into: &negativeScoreMatrix)
             return negativeScoreMatrix
         }
     }

@@ -28,7 +28,7 @@ struct VariantOptions: ParsableArguments {
     @Option(name: .long, help: "ff-recurrent: whether a layer trains at the iterations before the label has come down to it, when its positive and negative runs have the same input: train (the default: FF on every layer at every time step) or skip.")
     var labelFreeIterations: String?
 
-    @Option(name: .long, help: "ff-recurrent: how the labels that proportional and hard negatives are drawn from are scored: single-pass (Hinton's single forward pass, the top layer's first step; the default) or prediction (the full prediction's averaged goodness, about 2.5× the training cost).")
+    @Option(name: .long, help: "ff-recurrent: how the labels that proportional and hard negatives are drawn from are scored: single-pass (Hinton's single forward pass, the top layer's first step; the default) or prediction (the full prediction's averaged goodness; an epoch took about twice as long at 3×500).")
     var negativeScoring: String?
 
     @Option(name: .long, help: "ff-unsupervised: passes of the [1/4, 1/2, 1/4] blur of the hybrid mask.")
