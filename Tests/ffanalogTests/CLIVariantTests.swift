@@ -93,6 +93,29 @@ struct CLIVariantTests {
         #expect((settings["receptive_fields"] as? [String: Any])?["sizes"] as? [Int] == receptiveFields)
     }
 
+    @Test("ffanalog-recurrent trains as hinton-recurrent with the options it stands for")
+    func ffanalogRecurrentRecipe() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { CLI.remove(dir) }
+        let (pa, pb) = (dir.appendingPathComponent("a.json").path, dir.appendingPathComponent("b.json").path)
+        let a = try CLI.run(["train", "--recipe", "ffanalog-recurrent", "--output", pa] + Self.small)
+        let b = try CLI.run(["train", "--recipe", "hinton-recurrent", "--optimizer", "sgd", "--momentum", "0.9",
+                             "--weight-decay", "0.0003", "--learning-rate", "0.00005", "--peer-norm", "0.03",
+                             "--activation-gradient", "straight-through", "--jitter", "1", "--evaluate-every", "5",
+                             "--output", pb] + Self.small)
+        #expect(a.status == 0 && b.status == 0, "\(a.stderr)\(b.stderr)")
+        let (ja, jb) = (try Self.json(pa), try Self.json(pb))
+        #expect(ja["algorithm"] as? String == "ff-recurrent" && ja["recipe"] as? String == "ffanalog-recurrent")
+        #expect((ja["recurrent_dynamics"] as? [String: Any])?["jitter"] as? Int == 1)
+        for key in ["ff_configuration", "recurrent_dynamics"] {
+            let (x, y) = (try #require(ja[key] as? NSDictionary), try #require(jb[key] as? NSDictionary))
+            #expect(x == y, "\(key)")
+        }
+        let losses = { (j: [String: Any]) in (j["history"] as? [[String: Any]])?.map { $0["loss"] as? Double } }
+        #expect(losses(ja) != nil && losses(ja) == losses(jb))
+        #expect(ja["test_accuracy"] as? Double == jb["test_accuracy"] as? Double)
+    }
+
     @Test("options a variant cannot use are refused with a reason", arguments: [
         (["--algorithm", "ff-unsupervised", "--negatives", "hard"], "hybrid"),
         (["--algorithm", "ff-unsupervised", "--negatives", "proportional", "--negative-label-temperature", "5"],

@@ -11,6 +11,10 @@ public enum Recipe: String, Sendable, Codable, CaseIterable {
     case pytorchForwardForward = "pytorch-forward-forward"
     /// Recurrent FF (Hinton 2022 §4) at benchmark size; see ``recurrentDynamics``.
     case hintonRecurrent = "hinton-recurrent"
+    /// Recurrent FF with the settings that measured best on a validation
+    /// split here: SGD with peer normalisation and one-pixel jitter, at
+    /// 3×1000; see ``recurrentDynamics``.
+    case ffanalogRecurrent = "ffanalog-recurrent"
     /// Unsupervised FF with hybrid negatives (Hinton 2022 §3.2) at benchmark size; see ``unsupervisedSettings``.
     case hintonUnsupervised = "hinton-unsupervised"
     /// Unsupervised FF with local receptive fields without weight sharing,
@@ -25,7 +29,7 @@ public enum Recipe: String, Sendable, Codable, CaseIterable {
             "784-500-500, Σy² goodness (θ = units), RMS normalisation, He-normal weights, hard negatives, Adam lr 0.001 (readout too), batch 100, 10 epochs, linear decay"
         case .hinton:
             "784-2000×4, Σy² goodness (θ = units), RMS normalisation, hard negatives, peer normalisation 0.03 (momentum 0.9), straight-through ReLU gradient, SGD lr 1e-3 momentum 0.9 wd 3e-4, batch 100, 60 epochs, linear decay; readout SGD lr 1e-2 wd 3e-3"
-        case .hintonRecurrent, .hintonUnsupervised, .hintonUnsupervisedLocal:
+        case .hintonRecurrent, .ffanalogRecurrent, .hintonUnsupervised, .hintonUnsupervisedLocal:
             variantSummary
         case .pytorchForwardForward:
             "784-500-500, mean-y² goodness θ = 2, L2 normalisation of every layer's input, permuted negative labels drawn once, Adam lr 0.03, one full batch of 50,000, 1000 steps per layer, layerwise, goodness summed over all layers; the readout (not part of the original) trains afterwards for 10 epochs of batch 100"
@@ -52,7 +56,7 @@ public enum Recipe: String, Sendable, Codable, CaseIterable {
                 readout: true, readoutLearningRate: 1e-2, readoutWeightDecay: 3e-3, evaluateEvery: 5,
                 peerNormalization: PeerNormalization(strength: 0.03, momentum: 0.9),
                 activationGradient: .straightThrough)
-        case .hintonRecurrent, .hintonUnsupervised, .hintonUnsupervisedLocal:
+        case .hintonRecurrent, .ffanalogRecurrent, .hintonUnsupervised, .hintonUnsupervisedLocal:
             return variantConfiguration
         case .pytorchForwardForward:
             // Pixels standardised with MNIST's mean and std, as its torchvision
