@@ -64,9 +64,8 @@ extension Recipe {
             // validation split at 3×500 (sessions 16–21). The width is twice
             // that, for cost; the learning rate is 3×500's 1e-4 scaled by
             // 500 / width (session 17).
+            c = Recipe.hintonRecurrent.variantConfiguration
             c.hiddenSizes = [1000, 1000, 1000]
-            c.epochs = 60
-            c.negatives = .proportional
             c.learningRate = 5e-5
             c.optimizer = .init(kind: .sgd, momentum: 0.9, weightDecay: 3e-4)
             c.peerNormalization = PeerNormalization(strength: 0.03, momentum: 0.9)
